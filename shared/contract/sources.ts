@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { procedure, stream } from '../rpc/define';
+import { appErrorSchema, empty, epochMs, labelsSchema, nothing } from './common';
+
+/** What the user adds: a folder (optionally filtered by a glob) or a single file. */
+export const sourceSpecSchema = z.object({
+  path: z.string().min(1, 'a path is required'),
+  glob: z.string().min(1).optional(),
+  recursive: z.boolean().default(true),
+  /** The `job` label; defaults to the folder's name (a file's parent folder). */
+  job: z.string().min(1).optional(),
+  follow: z.boolean().default(true),
+});
+export type SourceSpec = z.input<typeof sourceSpecSchema>;
+
+export const sourceInfoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['folder', 'file']),
+  path: z.string(),
+  glob: z.string().optional(),
+  recursive: z.boolean(),
+  job: z.string(),
+  streamIds: z.array(z.string()),
+  /** Problems that did not stop the source: unreadable files, a missing folder. */
+  errors: z.array(appErrorSchema),
+});
+export type SourceInfo = z.infer<typeof sourceInfoSchema>;
+
+export const streamStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('indexing'), bytesDone: z.number(), bytesTotal: z.number() }),
+  z.object({ state: z.literal('ready'), bytesTotal: z.number() }),
+  z.object({ state: z.literal('error'), error: appErrorSchema }),
+]);
+export type StreamStatus = z.infer<typeof streamStatusSchema>;
+
+export const streamInfoSchema = z.object({
+  id: z.string(),
+  sourceId: z.string(),
+  labels: labelsSchema,
+  status: streamStatusSchema,
+  lineCount: z.number().int(),
+  first: epochMs.nullable(),
+  last: epochMs.nullable(),
+  /** Where timestamps come from: the lines themselves, or the file's mtime when lines have none. */
+  timestampSource: z.enum(['line', 'mtime']),
+  format: z.string().nullable(),
+  /** For year-less formats (syslog, Android): the year assumed and why. */
+  assumedYear: z.object({ year: z.number().int(), from: z.enum(['mtime', 'current-year']) }).nullable(),
+});
+export type StreamInfo = z.infer<typeof streamInfoSchema>;
+
+export const sourcesSnapshotSchema = z.object({ sources: z.array(sourceInfoSchema), streams: z.array(streamInfoSchema) });
+export type SourcesSnapshot = z.infer<typeof sourcesSnapshotSchema>;
+
+export const sourcesContract = {
+  'sources.list': procedure(empty, sourcesSnapshotSchema),
+  'sources.add': procedure(sourceSpecSchema, sourceInfoSchema),
+  'sources.remove': procedure(z.object({ id: z.string() }), nothing),
+  'sources.setJob': procedure(z.object({ id: z.string(), job: z.string().min(1, 'job cannot be empty') }), sourceInfoSchema),
+  /** A snapshot now, then one whenever something changes (progress is throttled). */
+  'sources.watch': stream(empty, sourcesSnapshotSchema),
+};

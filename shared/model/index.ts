@@ -1,0 +1,3 @@
+export * from './labels';
+export * from './level';
+export * from './app-error';
