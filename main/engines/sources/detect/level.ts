@@ -195,7 +195,7 @@ function scanWords(line: string, from: number, to: number): Level | undefined {
     }
     const s = i;
     let upper = true;
-    for (; i < line.length && isWordChar(line.charCodeAt(i)); i++) {
+    for (; i < to + 16 && isWordChar(line.charCodeAt(i)); i++) {
       const c = line.charCodeAt(i);
       if (c >= 97 && c <= 122) upper = false;
     }
