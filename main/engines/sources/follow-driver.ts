@@ -28,6 +28,8 @@ export async function followStep(
       const obs = await io.open();
       if (!obs) break;
       machine.opened(obs);
+    } else if (action.kind === 'check') {
+      machine.checked(await io.read(action.from, action.to));
     } else {
       const bytes = await io.read(action.from, action.to);
       if (bytes.length === 0) break; // raced with a truncation: the next pass sees it

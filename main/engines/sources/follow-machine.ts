@@ -11,11 +11,15 @@
  *   (the writer's bytes are in the copy; the rest of that line, if any, comes as a new line)
  *   and reading starts again at 0.
  *
- * The inherent copytruncate race (logrotate's man page says the same of the copy itself):
- * truncation is seen only as "size < offset". If the writer appends ≥ offset bytes between
- * the truncation and our next observation, the file looks merely grown; we then skip what
- * was written before our offset and can start mid-line. Observing often (fs.watch, plus a
- * short poll) makes that window small; it cannot be closed without the writer's help.
+ *   Truncation is seen as "size < offset", or — when the writer already wrote ≥ offset bytes
+ *   again before we looked — as a change of the file's first bytes (a fingerprint of up to
+ *   64 bytes, re-read whenever the mtime moved).
+ *
+ * The inherent copytruncate race (logrotate's man page warns of its own between copy and
+ * truncate): if, before we look, the writer refills the truncated file past our offset AND
+ * its first bytes equal the old ones, the truncation is invisible; we then skip the bytes
+ * before our offset. Observing often (fs.watch plus a short poll) keeps that window small;
+ * it cannot be closed without the writer's help.
  * Likewise with rename rotation, bytes the writer adds to the old file after we switched
  * are not read (logrotate's `delaycompress`/HUP ordering makes that rare).
  */
@@ -28,7 +32,10 @@ export interface FileObservation {
   mtimeMs: number;
 }
 
-export type FollowAction = { kind: 'open' } | { kind: 'read'; from: number; to: number };
+/** `check`: read [from, to) and hand it to `checked` (the fingerprint test). */
+export type FollowAction = { kind: 'open' } | { kind: 'read'; from: number; to: number } | { kind: 'check'; from: 0; to: number };
+
+const FINGERPRINT_BYTES = 64;
 
 export type FollowEvent =
   | { kind: 'line'; offset: number; bytes: Uint8Array }
@@ -44,14 +51,18 @@ export class FollowMachine {
   private heldAt: number; // offset of the held partial line
   private outbox: FollowEvent[] = [];
   private readonly unit: 1 | 2;
+  private fingerprint: Uint8Array = new Uint8Array(0); // first bytes of the open file
+  private checkedMtime = NaN; // mtime at which the fingerprint was last verified
+  private pendingMtime = NaN;
 
   constructor(
     private readonly search: ByteSearch,
     private readonly encoding: TextEncodingName = 'utf-8',
     /** Resume point: the file already read up to `offset` (a line start). */
-    start: { id: string; offset: number } | null = null,
+    start: { id: string; offset: number; firstBytes?: Uint8Array } | null = null,
   ) {
     this.id = start?.id ?? null;
+    if (start?.firstBytes) this.fingerprint = start.firstBytes.slice(0, Math.min(FINGERPRINT_BYTES, start.offset));
     this.offset = start?.offset ?? 0;
     this.heldAt = this.offset;
     this.unit = encoding === 'utf-8' ? 1 : 2;
@@ -72,13 +83,29 @@ export class FollowMachine {
   next(path: FileObservation | null, open: FileObservation | null): FollowAction | null {
     if (this.id === null || open === null) return path ? { kind: 'open' } : null;
     const rotated = path !== null && path.id !== this.id;
-    if (!rotated && open.size < this.offset) {
-      this.flushHeld();
-      this.outbox.push({ kind: 'reset', reason: 'truncated', id: this.id });
-      this.offset = this.heldAt = 0;
+    if (!rotated && open.size < this.offset) this.truncated();
+    else if (!rotated && this.fingerprint.length > 0 && open.mtimeMs !== this.checkedMtime) {
+      this.pendingMtime = open.mtimeMs;
+      return { kind: 'check', from: 0, to: this.fingerprint.length };
     }
     if (open.size > this.offset) return { kind: 'read', from: this.offset, to: Math.min(open.size, this.offset + FOLLOW_READ_MAX) };
     return rotated ? { kind: 'open' } : null;
+  }
+
+  /** The file's first bytes, as asked by a `check` action. */
+  checked(bytes: Uint8Array): void {
+    const fp = this.fingerprint;
+    let same = bytes.length === fp.length;
+    for (let i = 0; same && i < fp.length; i++) same = bytes[i] === fp[i];
+    this.checkedMtime = this.pendingMtime;
+    if (!same) this.truncated();
+  }
+
+  private truncated(): void {
+    this.flushHeld();
+    this.outbox.push({ kind: 'reset', reason: 'truncated', id: this.id! });
+    this.offset = this.heldAt = 0;
+    this.fingerprint = new Uint8Array(0);
   }
 
   /** The driver opened what the path names; `obs` describes it. */
@@ -90,11 +117,18 @@ export class FollowMachine {
     }
     this.id = obs.id;
     this.offset = this.heldAt = 0;
+    this.fingerprint = new Uint8Array(0);
   }
 
   /** Bytes read at `from` (must equal the offset asked for). */
   data(from: number, bytes: Uint8Array): void {
     if (from !== this.offset) return; // stale read after a reset: ignore
+    if (from < FINGERPRINT_BYTES && this.fingerprint.length === from) {
+      const fp = new Uint8Array(Math.min(FINGERPRINT_BYTES, from + bytes.length));
+      fp.set(this.fingerprint);
+      fp.set(bytes.subarray(0, fp.length - from), from);
+      this.fingerprint = fp;
+    }
     let buf = bytes;
     if (this.held.length > 0) {
       buf = new Uint8Array(this.held.length + bytes.length);

@@ -24,7 +24,7 @@ export interface LineSplitterOptions {
 }
 
 export class LineSplitter {
-  private pos: number; // absolute offset of the next byte to be pushed
+  private pos: number; // absolute offset of the next byte to scan (a held UTF-16 half unit excluded)
   private readonly unit: 1 | 2;
   private pending = false; // a line has started but its newline has not arrived
   private pendingStart = 0;
@@ -40,7 +40,7 @@ export class LineSplitter {
 
   /** Absolute offset just past the last complete line (where a follower resumes). */
   get completeEnd(): number {
-    return this.pending ? this.pendingStart : this.pos - (this.odd ? this.odd.length : 0);
+    return this.pending ? this.pendingStart : this.pos; // pos excludes a held half unit
   }
 
   get hasPartial(): boolean {
@@ -62,7 +62,6 @@ export class LineSplitter {
         merged.set(this.odd);
         merged.set(chunk, this.odd.length);
         chunk = merged;
-        base -= this.odd.length;
         this.odd = null;
       }
       if ((base - this.opts.textStart + chunk.length) % 2 === 1) {

@@ -185,26 +185,52 @@ function opensMessage(line: string, s: number): boolean {
   return c === 58 || c === 93 || c === 41;
 }
 
+/** Character classes for the word scan: 0 other, 1 digit or `_`, 2 upper case, 3 lower case. */
+const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = 1;
+CLASS[95] = 1;
+for (let c = 65; c <= 90; c++) {
+  CLASS[c] = 2;
+  CLASS[c + 32] = 3;
+}
+/** Letters a level word can start with (t d i n w e s f c a p), in either case. */
+const INITIAL = new Uint8Array(128);
+for (const ch of 'tdinwesfcap') {
+  INITIAL[ch.charCodeAt(0)] = 1;
+  INITIAL[ch.charCodeAt(0) - 32] = 1;
+}
+
+function classOf(c: number): number {
+  return c < 128 ? (CLASS[c] ?? 0) : 0;
+}
+
 /** Level words in [from, to): see rule 4 in the file comment. */
 function scanWords(line: string, from: number, to: number): Level | undefined {
   let i = from;
   while (i < to) {
-    if (!isWordChar(line.charCodeAt(i))) {
+    const c0 = line.charCodeAt(i);
+    if (classOf(c0) === 0) {
       i++;
       continue;
     }
     const s = i;
-    let upper = true;
-    for (; i < to + 16 && isWordChar(line.charCodeAt(i)); i++) {
-      const c = line.charCodeAt(i);
-      if (c >= 97 && c <= 122) upper = false;
+    if (c0 >= 128 || INITIAL[c0] !== 1) {
+      while (++i < to && classOf(line.charCodeAt(i)) !== 0);
+      continue;
     }
+    let upper = true;
+    let k = classOf(c0);
+    do {
+      if (k === 3) upper = false;
+      k = classOf(line.charCodeAt(++i));
+    } while (k !== 0 && i < to + 16);
     const len = i - s;
-    const first = line.charCodeAt(s) | 0x20;
-    if (len < 3 || len > 13 || first < 97 || first > 122) continue;
-    const before = s === 0 ? 32 : line.charCodeAt(s - 1);
+    if (len < 3 || len > 13) continue;
     const after = line.charCodeAt(i);
-    if (!upper && !(((before === 91 || before === 58) && after === 93) || (after === 58 && opensMessage(line, s)))) continue;
+    if (!upper) {
+      const before = s === 0 ? 32 : line.charCodeAt(s - 1);
+      if (!(((before === 91 || before === 58) && after === 93) || (after === 58 && opensMessage(line, s)))) continue;
+    }
     const level = levelOfWord(line.slice(s, i));
     if (level !== undefined) return level;
   }

@@ -1,0 +1,38 @@
+/**
+ * Micro-benchmark, off by default: `VIGIE_BENCH=1 npx vitest run main/engines/sources/detect/bench`.
+ * Parses each loghub sample (repeated to 1M lines) with its sniffed format, then runs
+ * detectLevel on the same lines, and prints lines per second. Figures are written down in
+ * the comment of sniff.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectLevel, sniffTimestampFormat } from './index';
+
+const CORPUS = new URL('../../../../../shared/corpora/loghub/', import.meta.url);
+const SYSTEMS = ['Android', 'Apache', 'HDFS', 'Hadoop', 'Linux', 'Mac', 'OpenSSH', 'Zookeeper'];
+const LINES = 1_000_000;
+
+function rate(lines: readonly string[], fn: (line: string) => number): number {
+  let sink = 0;
+  for (let k = 0; k < 200_000; k++) sink += fn(lines[k % lines.length]!); // warm up the JIT
+  const t0 = performance.now();
+  for (let k = 0; k < LINES; k++) sink += fn(lines[k % lines.length]!);
+  const seconds = (performance.now() - t0) / 1000;
+  expect(Number.isNaN(sink)).toBe(false);
+  return LINES / seconds;
+}
+
+describe.skipIf(!process.env.VIGIE_BENCH)('detect micro-benchmark', () => {
+  it('reports parse and detectLevel speed on each loghub sample', () => {
+    const LEVELS = { trace: 0, debug: 1, info: 2, warn: 3, error: 4, fatal: 5, unknown: 6 };
+    for (const name of SYSTEMS) {
+      const text = readFileSync(new URL(`${name}/${name}_2k.log`, CORPUS), 'utf8');
+      // Copies, so each line is a flat string as a line splitter would hand it over.
+      const lines = text.split(/\r?\n/).filter((l) => l !== '').map((l) => (' ' + l).slice(1));
+      const format = sniffTimestampFormat(lines.slice(0, 50))!;
+      const parse = rate(lines, (l) => format.parse(l, 2024));
+      const level = rate(lines, (l) => LEVELS[detectLevel(l)]);
+      console.log(`${name.padEnd(10)} ${format.name.padEnd(15)} parse ${(parse / 1e6).toFixed(1)}M lines/s   detectLevel ${(level / 1e6).toFixed(1)}M lines/s`);
+    }
+  });
+});
