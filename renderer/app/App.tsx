@@ -1,0 +1,84 @@
+import { useCallback, useState } from 'react';
+import { AlertsPage } from '../features/alerts/AlertsPage';
+import { ExplorePage } from '../features/explore/ExplorePage';
+import { PipelinesPage } from '../features/pipelines/PipelinesPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { SourcesPage } from '../features/sources/SourcesPage';
+import { ConnectionBanner } from '../rpc/ConnectionBanner';
+import { useLocation } from './LocationProvider';
+import { Nav } from './Nav';
+import { useSettings } from './SettingsProvider';
+import type { ShortcutAction } from './shortcuts';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { OPEN_TIME_PICKER, TimeRangePicker } from './TimeRangePicker';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+
+const TITLES = { explore: 'Explore', pipelines: 'Pipelines', alerts: 'Alerts', sources: 'Sources', settings: 'Settings' } as const;
+
+/** The shell: top bar (time range, theme, help), side navigation, the current page. */
+export function App() {
+  const { page, navigate } = useLocation();
+  const { shownTheme, toggleTheme } = useSettings();
+  const [help, setHelp] = useState(false);
+
+  const run = useCallback(
+    (action: ShortcutAction) => {
+      switch (action) {
+        case 'go-explore':
+          return navigate('explore');
+        case 'go-sources':
+          return navigate('sources');
+        case 'go-pipelines':
+          return navigate('pipelines');
+        case 'go-alerts':
+          return navigate('alerts');
+        case 'go-settings':
+          return navigate('settings');
+        case 'toggle-theme':
+          return toggleTheme();
+        case 'help':
+          return setHelp((h) => !h);
+        case 'focus-search': {
+          const target = document.querySelector<HTMLElement>('[data-search-target]');
+          if (target) target.focus();
+          else window.dispatchEvent(new Event(OPEN_TIME_PICKER));
+        }
+      }
+    },
+    [navigate, toggleTheme],
+  );
+  useGlobalShortcuts(run);
+  const closeHelp = useCallback(() => setHelp(false), []);
+
+  return (
+    <div className="shell">
+      <header className="top-bar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>
+            ◉
+          </span>
+          Vigie
+        </div>
+        <div className="page-title">{TITLES[page]}</div>
+        <span className="grow" />
+        <TimeRangePicker />
+        <button className="btn btn-icon" data-testid="theme-toggle" onClick={toggleTheme} title="Toggle theme (t)" aria-label={`Switch to ${shownTheme === 'dark' ? 'light' : 'dark'} theme`}>
+          {shownTheme === 'dark' ? '☀' : '☾'}
+        </button>
+        <button className="btn btn-icon" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+          ?
+        </button>
+      </header>
+      <ConnectionBanner />
+      <Nav />
+      <main className="content">
+        {page === 'explore' && <ExplorePage />}
+        {page === 'sources' && <SourcesPage />}
+        {page === 'pipelines' && <PipelinesPage />}
+        {page === 'alerts' && <AlertsPage />}
+        {page === 'settings' && <SettingsPage />}
+      </main>
+      {help && <ShortcutsHelp onClose={closeHelp} />}
+    </div>
+  );
+}

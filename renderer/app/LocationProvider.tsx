@@ -1,0 +1,72 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { TimeRange } from '../../shared/contract';
+import { formatHash, parseHash, type HashState, type Page } from './hash-state';
+import { useSettings } from './SettingsProvider';
+import { resolveRange, type TimeRangeSpec } from './time-range';
+
+interface LocationValue {
+  page: Page;
+  navigate(page: Page): void;
+  rangeSpec: TimeRangeSpec;
+  setRange(spec: TimeRangeSpec): void;
+  /** The spec resolved to epoch ms when it was applied (or refreshed). */
+  range: TimeRange;
+  rangeError: string | null;
+  /** Re-resolves relative ranges against the current time. */
+  refresh(): void;
+}
+
+const LocationContext = createContext<LocationValue | null>(null);
+
+/** Page and time range: one React context, mirrored in the URL hash so they survive reload. */
+export function LocationProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<HashState>(() => parseHash(window.location.hash));
+  const [resolvedAt, setResolvedAt] = useState(() => Date.now());
+  const { settings } = useSettings();
+
+  useEffect(() => {
+    const onHash = (): void => setState(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  // Page changes push a history entry (Back works); range edits replace it.
+  const commit = useCallback((next: HashState, push: boolean) => {
+    setState(next);
+    const hash = formatHash(next);
+    if (window.location.hash === hash) return;
+    if (push) window.history.pushState(null, '', hash);
+    else window.history.replaceState(window.history.state, '', hash);
+  }, []);
+
+  const navigate = useCallback((page: Page) => commit({ ...state, page }, true), [commit, state]);
+  const setRange = useCallback(
+    (spec: TimeRangeSpec) => {
+      setResolvedAt(Date.now());
+      commit({ ...state, range: spec }, false);
+    },
+    [commit, state],
+  );
+  const refresh = useCallback(() => setResolvedAt(Date.now()), []);
+
+  const resolved = useMemo(() => resolveRange(state.range, resolvedAt, settings.timeZone === 'utc'), [state.range, resolvedAt, settings.timeZone]);
+  const value = useMemo<LocationValue>(
+    () => ({
+      page: state.page,
+      navigate,
+      rangeSpec: state.range,
+      setRange,
+      range: resolved.ok ? resolved.range : {},
+      rangeError: resolved.ok ? null : resolved.message,
+      refresh,
+    }),
+    [state, navigate, setRange, resolved, refresh],
+  );
+  return <LocationContext.Provider value={value}>{children}</LocationContext.Provider>;
+}
+
+export function useLocation(): LocationValue {
+  const v = useContext(LocationContext);
+  if (!v) throw new Error('useLocation outside <LocationProvider>');
+  return v;
+}

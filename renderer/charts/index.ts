@@ -1,0 +1,3 @@
+// ECharts wrappers and pure data → option mappers will live here (metrics issue).
+// Kept as a folder now so the layout matches DESIGN.md.
+export {};

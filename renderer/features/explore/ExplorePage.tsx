@@ -1,0 +1,59 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useLocation } from '../../app/LocationProvider';
+import { errorText } from '../../rpc/errors';
+import { useRpcStream } from '../../rpc/hooks';
+import { LogPanel } from '../logs/LogPanel';
+import { pruneSelection, viewSignature } from './stream-groups';
+import { StreamPicker } from './StreamPicker';
+import { useStreamSelection } from './use-stream-selection';
+
+/** Explore: pick streams on the left, read their lines merged by time on the right. */
+export function ExplorePage() {
+  const watch = useRpcStream('sources.watch', {});
+  const { navigate } = useLocation();
+  const queryClient = useQueryClient();
+  const [chosen, setChosen] = useStreamSelection();
+  const streams = useMemo(() => watch.data?.streams ?? [], [watch.data]);
+  const byId = useMemo(() => new Map(streams.map((s) => [s.id, s])), [streams]);
+  const live = useMemo(() => (watch.data ? pruneSelection(chosen, streams) : chosen), [watch.data, chosen, streams]);
+  const labelsOf = useCallback((id: string) => byId.get(id)?.labels, [byId]);
+
+  // New lines or a finished index make cached windows stale: refetch what is on screen.
+  const signature = useMemo(() => viewSignature(streams, new Set(live)), [streams, live]);
+  const lastSignature = useRef<string | null>(null);
+  useEffect(() => {
+    if (lastSignature.current !== null && lastSignature.current !== signature) void queryClient.invalidateQueries({ queryKey: ['logs.window'] });
+    lastSignature.current = signature;
+  }, [signature, queryClient]);
+
+  if (watch.error && !watch.data) return <div className="page-error">Could not list sources: {errorText(watch.error)}</div>;
+  if (!watch.data) return <div className="empty">Loading sources…</div>;
+  if (streams.length === 0) {
+    return (
+      <div className="empty-page">
+        <h2>No logs yet</h2>
+        <p>Add a folder or a file of logs to explore it.</p>
+        <button className="btn btn-primary" onClick={() => navigate('sources')}>
+          Add a source
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="explore">
+      <StreamPicker streams={streams} selected={live} onChange={setChosen} />
+      {live.length === 0 ? (
+        <div className="empty-page">
+          <h2>Choose streams</h2>
+          <p>Tick one or more streams on the left to see their lines, merged by time.</p>
+          <button className="btn btn-primary" onClick={() => setChosen(streams.map((s) => s.id))}>
+            Show all {streams.length} streams
+          </button>
+        </div>
+      ) : (
+        <LogPanel streamIds={live} labelsOf={labelsOf} />
+      )}
+    </div>
+  );
+}

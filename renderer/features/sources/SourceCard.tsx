@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { SourceInfo, StreamInfo } from '../../../shared/contract';
+import { errorText } from '../../rpc/errors';
+import { useRpcMutation } from '../../rpc/hooks';
+import { JobEditor } from './JobEditor';
+import { StreamTable } from './StreamTable';
+
+/** One source: its path and options, job, problems, streams, and a two-step remove. */
+export function SourceCard({ source, streams }: { source: SourceInfo; streams: readonly StreamInfo[] }) {
+  const [confirming, setConfirming] = useState(false);
+  const remove = useRpcMutation('sources.remove');
+  const lines = streams.reduce((n, s) => n + s.lineCount, 0);
+  return (
+    <section className="card source-card" data-testid="source-card" data-source-id={source.id}>
+      <header className="card-header">
+        <span className="kind-badge">{source.kind}</span>
+        <code className="source-path" title={source.path}>
+          {source.path}
+        </code>
+        {source.glob && <span className="chip">glob {source.glob}</span>}
+        {source.kind === 'folder' && <span className="chip">{source.recursive ? 'recursive' : 'top level only'}</span>}
+        <JobEditor sourceId={source.id} job={source.job} />
+        <span className="grow" />
+        <span className="muted">
+          {streams.length} files · {lines} lines
+        </span>
+        {confirming ? (
+          <>
+            <button className="btn btn-danger btn-sm" data-testid="source-remove-confirm" onClick={() => remove.mutate({ id: source.id })} disabled={remove.isPending}>
+              Remove
+            </button>
+            <button className="btn btn-sm" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button className="btn btn-ghost btn-sm" data-testid="source-remove" onClick={() => setConfirming(true)} title="Remove this source (files are not touched)">
+            Remove…
+          </button>
+        )}
+      </header>
+      {remove.error && <div className="field-error">{errorText(remove.error)}</div>}
+      {source.errors.length > 0 && (
+        <ul className="source-errors" data-testid="source-errors">
+          {source.errors.map((e, i) => (
+            <li key={i}>
+              {e.where?.path && <code>{e.where.path}</code>} {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <StreamTable streams={streams} />
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer lives in renderer/ (its index.html included) so the repo root stays for the
+// other layers. base './' because Electron loads the build from file:// and browser mode
+// serves it from '/': relative asset URLs work in both.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    // No inline scripts or eval: the CSP is `script-src 'self'`.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    sourcemap: true,
+  },
+  server: { host: '127.0.0.1' },
+});
