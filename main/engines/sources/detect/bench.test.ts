@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectLevel, sniffTimestampFormat } from './index';
+import { detectLevel, parseAnyTimestamp, sniffTimestampFormat } from './index';
 
 const CORPUS = new URL('../../../../../shared/corpora/loghub/', import.meta.url);
 const SYSTEMS = ['Android', 'Apache', 'HDFS', 'Hadoop', 'Linux', 'Mac', 'OpenSSH', 'Zookeeper'];
@@ -33,6 +33,17 @@ describe.skipIf(!process.env.VIGIE_BENCH)('detect micro-benchmark', () => {
       const parse = rate(lines, (l) => format.parse(l, 2024));
       const level = rate(lines, (l) => LEVELS[detectLevel(l)]);
       console.log(`${name.padEnd(10)} ${format.name.padEnd(15)} parse ${(parse / 1e6).toFixed(1)}M lines/s   detectLevel ${(level / 1e6).toFixed(1)}M lines/s`);
+    }
+  });
+
+  it('reports the slow path (parseAnyTimestamp) on lines late in the list or in none', () => {
+    const cases = {
+      'stack trace (no format)': ['\tat org.apache.hadoop.ipc.Client.call(Client.java:1475)', 'Caused by: java.io.IOException: x'],
+      'logfmt (last format)': ['level=info ts=2024-06-20T12:34:56.789Z caller=main.go:1 msg="x"'],
+    };
+    for (const [name, lines] of Object.entries(cases)) {
+      const r = rate(lines, (l) => parseAnyTimestamp(l, 2024)?.ts ?? 0);
+      console.log(`parseAnyTimestamp on ${name}: ${(r / 1e6).toFixed(1)}M lines/s`);
     }
   });
 });

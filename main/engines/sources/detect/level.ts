@@ -200,36 +200,33 @@ for (const ch of 'tdinwesfcap') {
   INITIAL[ch.charCodeAt(0) - 32] = 1;
 }
 
-function classOf(c: number): number {
-  return c < 128 ? (CLASS[c] ?? 0) : 0;
-}
-
 /** Level words in [from, to): see rule 4 in the file comment. */
 function scanWords(line: string, from: number, to: number): Level | undefined {
   let i = from;
   while (i < to) {
     const c0 = line.charCodeAt(i);
-    if (classOf(c0) === 0) {
-      i++;
+    // Not a word start, or a word no level starts like: skip it whole, one compare per char.
+    if (c0 >= 128 || INITIAL[c0] !== 1) {
+      if (c0 < 128 && CLASS[c0] !== 0) {
+        let c = line.charCodeAt(++i);
+        while (c < 128 && CLASS[c] !== 0 && i < to) c = line.charCodeAt(++i);
+      } else {
+        i++;
+      }
       continue;
     }
     const s = i;
-    if (c0 >= 128 || INITIAL[c0] !== 1) {
-      while (++i < to && classOf(line.charCodeAt(i)) !== 0);
-      continue;
-    }
     let upper = true;
-    let k = classOf(c0);
+    let c = c0;
     do {
-      if (k === 3) upper = false;
-      k = classOf(line.charCodeAt(++i));
-    } while (k !== 0 && i < to + 16);
+      if (c >= 97) upper = false; // lower case: the only word characters >= 97
+      c = line.charCodeAt(++i);
+    } while (c < 128 && CLASS[c] !== 0 && i < to + 16);
     const len = i - s;
-    if (len < 3 || len > 13) continue;
-    const after = line.charCodeAt(i);
+    if (len < 3 || len > 13 || (i < line.length && c < 128 && CLASS[c] !== 0)) continue;
     if (!upper) {
       const before = s === 0 ? 32 : line.charCodeAt(s - 1);
-      if (!(((before === 91 || before === 58) && after === 93) || (after === 58 && opensMessage(line, s)))) continue;
+      if (!(((before === 91 || before === 58) && c === 93) || (c === 58 && opensMessage(line, s)))) continue;
     }
     const level = levelOfWord(line.slice(s, i));
     if (level !== undefined) return level;
