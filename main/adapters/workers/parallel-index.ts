@@ -1,0 +1,171 @@
+/**
+ * Indexes a byte range of a file in worker threads and hands the lines to the caller in
+ * file order. With two workers the range is cut in halves at a newline; the second half's
+ * batches are buffered until the first half is done, then appended (stitched) behind it.
+ *
+ * Stitching is exact because the index itself does inheritance and running-max (see
+ * LineIndex); the one state a worker cannot know is the year of a year-less format after a
+ * Dec→Jan rollover in the first half. When that happens (rare), the second half is indexed
+ * again, starting from the first half's final state.
+ */
+import { openSync, readSync, closeSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { ROLLOVER_GAP_MS, type TrackerState } from '../../engines/sources/index';
+import type { IndexJob, WorkerMessage } from './index-protocol';
+import { workerEntry } from './worker-entry';
+
+export interface RangeIndexOptions {
+  path: string;
+  from: number;
+  to: number;
+  includePartial: boolean;
+  sample: string[];
+  year: number;
+  /** Whether the sniffed format lacks a year (enables the rollover re-stitch check). */
+  yearless: boolean;
+  state?: TrackerState;
+  workers: number;
+  signal?: AbortSignal;
+  /** Lines in file order. The arrays are only valid during the call. */
+  onBatch(starts: Float64Array, ts: Float64Array, n: number): void;
+  /** Bytes of the range done so far (monotonic). */
+  onProgress?(bytesDone: number): void;
+  chunkBytes?: number;
+  batchLines?: number;
+}
+
+export interface RangeIndexResult {
+  end: number;
+  lines: number;
+  state: TrackerState;
+}
+
+type Part = { job: IndexJob; done: number; result?: Extract<WorkerMessage, { type: 'done' }>; firstTs: number };
+
+export class IndexCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'AbortError';
+  }
+}
+
+/** A line start near the middle of [from, to), or -1 when there is none worth splitting at. */
+export function splitPoint(path: string, from: number, to: number): number {
+  const mid = from + Math.floor((to - from) / 2);
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    for (let pos = mid; pos < to; pos += buf.length) {
+      const got = readSync(fd, buf, 0, Math.min(buf.length, to - pos), pos);
+      const nl = buf.subarray(0, got).indexOf(10);
+      if (nl >= 0) return pos + nl + 1 < to ? pos + nl + 1 : -1;
+      if (got === 0) break;
+    }
+    return -1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function indexRangeInWorkers(opts: RangeIndexOptions): Promise<RangeIndexResult> {
+  if (opts.signal?.aborted) throw new IndexCancelled();
+  const job = (from: number, to: number, last: boolean, state?: TrackerState): IndexJob => ({
+    path: opts.path,
+    from,
+    to,
+    includePartial: last && opts.includePartial,
+    sample: opts.sample,
+    year: opts.year,
+    ...(state ? { state } : {}),
+    chunkBytes: opts.chunkBytes ?? 4 * 1024 * 1024,
+    batchLines: opts.batchLines ?? 65_536,
+  });
+  const cut = opts.workers >= 2 ? splitPoint(opts.path, opts.from, opts.to) : -1;
+  const parts: Part[] =
+    cut < 0
+      ? [{ job: job(opts.from, opts.to, true, opts.state), done: 0, firstTs: NaN }]
+      : [
+          { job: job(opts.from, cut, false, opts.state), done: 0, firstTs: NaN },
+          { job: job(cut, opts.to, true), done: 0, firstTs: NaN },
+        ];
+  let reported = 0;
+  const progress = (): void => {
+    const done = parts.reduce((s, p) => s + p.done, 0);
+    if (done > reported) opts.onProgress?.((reported = done));
+  };
+  const live = new Set<Worker>();
+  const onAbort = (): void => void [...live].forEach((w) => w.terminate());
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  let lines = 0;
+  const emit = (starts: Float64Array, ts: Float64Array, n: number): void => {
+    lines += n;
+    opts.onBatch(starts, ts, n);
+  };
+  try {
+    // The first part streams straight to the caller; later parts are buffered until their turn.
+    const buffered: { starts: Float64Array; ts: Float64Array; n: number }[][] = parts.map(() => []);
+    let current = 0;
+    const runPart = (k: number): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        const part = parts[k]!;
+        const entry = workerEntry('index-worker');
+        const w = new Worker(entry.url, { workerData: part.job, execArgv: entry.execArgv });
+        live.add(w);
+        w.on('message', (m: WorkerMessage) => {
+          if (m.type === 'batch') {
+            if (part.firstTs !== part.firstTs) part.firstTs = firstNumber(m.ts, m.n);
+            if (k === current) emit(m.starts, m.ts, m.n);
+            else buffered[k]!.push({ starts: m.starts, ts: m.ts, n: m.n });
+            part.done = m.bytesDone;
+            progress();
+          } else if (m.type === 'done') {
+            part.result = m;
+            part.done = part.job.to - part.job.from;
+            progress();
+          } else reject(Object.assign(new Error(m.message), { code: m.code }));
+        });
+        w.on('error', reject);
+        w.on('exit', () => {
+          live.delete(w);
+          if (opts.signal?.aborted) reject(new IndexCancelled());
+          else if (part.result) resolve();
+          else reject(new Error('index worker exited early'));
+        });
+      });
+    const running = parts.map((_, k) => runPart(k));
+    running.forEach((p) => p.catch(() => undefined)); // observed below, in order
+    await running[0];
+    let state = parts[0]!.result!.state;
+    let end = parts[0]!.result!.end;
+    if (parts.length === 2) {
+      const second = parts[1]!;
+      const rolled = opts.yearless && (state.yearOffset > (opts.state?.yearOffset ?? 0) || second.firstTs < state.lastTs - ROLLOVER_GAP_MS);
+      if (rolled) {
+        // Redo the second half from the first half's year state (see header).
+        for (const w of live) await w.terminate();
+        buffered[1] = [];
+        current = 1;
+        second.job = job(second.job.from, second.job.to, true, state);
+        second.result = undefined;
+        await runPart(1);
+      } else {
+        current = 1;
+        for (const b of buffered[1]!) emit(b.starts, b.ts, b.n);
+        buffered[1] = [];
+        // Batches arriving from now on go straight through (current === 1).
+        await running[1];
+      }
+      state = second.result!.state;
+      end = second.result!.end;
+    }
+    return { end, lines, state };
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    for (const w of live) void w.terminate();
+  }
+}
+
+function firstNumber(ts: Float64Array, n: number): number {
+  for (let i = 0; i < n; i++) if (ts[i] === ts[i]) return ts[i]!;
+  return NaN;
+}
