@@ -41,3 +41,8 @@ export function formatBytes(n: number): string {
   }
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
+
+/** "2,000": grouped the same way whatever the machine's locale, so counts read alike everywhere. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}

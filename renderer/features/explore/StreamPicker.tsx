@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { StreamInfo } from '../../../shared/contract';
+import { formatCount } from '../../app/time-format';
 import { groupStreams, streamTitle } from './stream-groups';
 
 interface Props {
@@ -68,17 +69,21 @@ export function StreamPicker({ streams, selected, onChange }: Props) {
                 <span className="muted">{ids.length}</span>
               </label>
               {g.streams.map((s) => (
-                <label className="stream-row" key={s.id} data-testid="stream-row" data-stream-id={s.id} title={s.labels.filename ?? s.id}>
-                  <input type="checkbox" data-testid="stream-checkbox" checked={chosen.has(s.id)} onChange={(e) => toggle([s.id], e.target.checked)} />
-                  <span className="stream-name">{streamTitle(s)}</span>
+                // The label (named stream-checkbox) holds the box and the name, so a test or a
+                // screen reader finds the checkbox by the file's name.
+                <div className="stream-row" key={s.id} data-testid="stream-row" data-stream-id={s.id} title={s.labels.filename ?? s.id}>
+                  <label className="stream-label" data-testid="stream-checkbox">
+                    <input type="checkbox" checked={chosen.has(s.id)} onChange={(e) => toggle([s.id], e.target.checked)} />
+                    <span className="stream-name">{streamTitle(s)}</span>
+                  </label>
                   {s.status.state === 'indexing' && <span className="spinner" title="indexing" />}
                   {s.status.state === 'error' && (
                     <span className="badge badge-error" title={s.status.error.message}>
                       error
                     </span>
                   )}
-                  <span className="muted num">{s.lineCount}</span>
-                </label>
+                  <span className="muted num">{formatCount(s.lineCount)}</span>
+                </div>
               ))}
             </div>
           );

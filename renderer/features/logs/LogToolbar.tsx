@@ -1,4 +1,5 @@
 import { useSettings } from '../../app/SettingsProvider';
+import { formatCount } from '../../app/time-format';
 
 interface Props {
   total: number | undefined;
@@ -16,11 +17,11 @@ export function LogToolbar({ total, partial, fetching, top, visible }: Props) {
   return (
     <div className="toolbar log-toolbar">
       <span className="log-count" data-testid="log-count" data-total={total ?? ''}>
-        {total === undefined ? 'Loading…' : `${total} lines`}
+        {total === undefined ? 'Loading…' : `${formatCount(total)} lines`}
       </span>
       {total !== undefined && total > 0 && (
         <span className="muted log-position">
-          {top + 1}–{shownTo}
+          {formatCount(top + 1)}–{formatCount(shownTo)}
         </span>
       )}
       {partial && (
@@ -33,6 +34,7 @@ export function LogToolbar({ total, partial, fetching, top, visible }: Props) {
       <button
         className="btn btn-sm"
         data-testid="direction-toggle"
+        data-direction={settings.direction}
         aria-pressed={newestFirst}
         onClick={() => update({ direction: newestFirst ? 'forward' : 'backward' })}
         title="Change the order of lines"

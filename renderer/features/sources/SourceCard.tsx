@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SourceInfo, StreamInfo } from '../../../shared/contract';
+import { formatCount } from '../../app/time-format';
 import { errorText } from '../../rpc/errors';
 import { useRpcMutation } from '../../rpc/hooks';
 import { JobEditor } from './JobEditor';
@@ -22,7 +23,7 @@ export function SourceCard({ source, streams }: { source: SourceInfo; streams: r
         <JobEditor sourceId={source.id} job={source.job} />
         <span className="grow" />
         <span className="muted">
-          {streams.length} files · {lines} lines
+          {formatCount(streams.length)} files · {formatCount(lines)} lines
         </span>
         {confirming ? (
           <>

@@ -1,5 +1,6 @@
 import type { StreamInfo } from '../../../shared/contract';
 import { useSettings } from '../../app/SettingsProvider';
+import { formatCount } from '../../app/time-format';
 import { baseName } from '../explore/stream-groups';
 import { assumedYearText, progressOf, statusText, timeSpanText } from './source-view';
 
@@ -37,7 +38,7 @@ export function StreamTable({ streams }: { streams: readonly StreamInfo[] }) {
                     </span>
                   ))}
               </td>
-              <td className="num">{s.lineCount}</td>
+              <td className="num">{formatCount(s.lineCount)}</td>
               <td>
                 {timeSpanText(s, settings.timeZone)}
                 {s.timestampSource === 'mtime' && <div className="muted small">no timestamps in lines: file modification time used</div>}
