@@ -179,10 +179,10 @@ export function spacedZoneAt(line: string, i: number): number {
   if (line.charCodeAt(i) !== 32) return 0;
   const c = line.charCodeAt(i + 1);
   if (c === 43 || c === 45) {
-    if (num2(line, i + 2) < 0) return 0;
     const off = zoneAt(line, i + 1);
-    if (cursor.pos === i + 1) cursor.pos = i;
-    return off;
+    if (cursor.pos - (i + 1) >= 5) return off; // ±hhmm or ±hh:mm; a bare ±hh is too loose here
+    cursor.pos = i;
+    return 0;
   }
   if (((c === 85 && line.startsWith('TC', i + 2)) || (c === 71 && line.startsWith('MT', i + 2))) && !isAlphaAt(line, i + 4)) {
     cursor.pos = i + 4;

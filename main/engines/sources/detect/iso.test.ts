@@ -18,6 +18,8 @@ describe('iso8601', () => {
     { name: 'log4j: a space and a comma fraction', line: '2015-10-18 18:01:47,978 INFO [main] x', want: at('2015-10-18T18:01:47.978Z') },
     { name: 'Python logging with a dash after', line: '2024-01-02 03:04:05,678 - root - INFO - hi', want: at('2024-01-02T03:04:05.678Z') },
     { name: 'a zone after a space', line: '2024-01-02 03:04:05.678 +0100 x', want: at('2024-01-02T02:04:05.678Z') },
+    { name: 'a bare +hh after a space as no zone', line: '2024-01-02 03:04:05 +12 items', want: at('2024-01-02T03:04:05Z') },
+    { name: 'a -hh:mm after a space', line: '2024-01-02 03:04:05 -07:00 x', want: at('2024-01-02T10:04:05Z') },
     { name: 'UTC after a space (PostgreSQL)', line: '2024-01-02 03:04:05.678 UTC [12] LOG: x', want: at('2024-01-02T03:04:05.678Z') },
     { name: 'a leading bracket (Monolog)', line: '[2024-01-02 03:04:05] app.INFO: x', want: at('2024-01-02T03:04:05Z') },
     { name: 'leading blanks', line: '  2024-01-02T03:04:05Z', want: at('2024-01-02T03:04:05Z') },

@@ -49,6 +49,30 @@ describe('parseAnyTimestamp', () => {
     expect(parseAnyTimestamp(null as unknown as string, 2024)).toBeNull();
   });
 
+  it('reads every prefix of a valid line as NaN or a finite time, without throwing', () => {
+    const valid = [
+      '<34>1 2003-10-11T22:14:15.003+02:00 h su - - - x',
+      '[Wed Oct 11 14:32:52.123456 2000] [core:error] x',
+      '1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET /" 200 1',
+      '03-17 16:13:38.811  1702  2395 D Tag: x',
+      '081109 203615 148 INFO dfs: x',
+      '1700000000.123456 x',
+      '{"level":"info","ts":1700000000.5,"time":"2024-01-02T03:04:05Z"}',
+      'level=info ts=2024-06-20T12:34:56.789012345Z caller=x',
+      'I0715 12:34:56.789012 1 a.go:1] x',
+      '2009/11/10 23:00:00.123456 x',
+      'Jul  1 09:00:55 host x',
+    ];
+    for (const line of valid) {
+      for (let end = 0; end <= line.length; end++) {
+        for (const format of FORMATS) {
+          const ts = format.parse(line.slice(0, end), 2024);
+          expect(Number.isNaN(ts) || Number.isFinite(ts)).toBe(true);
+        }
+      }
+    }
+  });
+
   it('gives every format a distinct name', () => {
     expect(new Set(FORMATS.map((f) => f.name)).size).toBe(FORMATS.length);
   });
