@@ -41,6 +41,8 @@ describe('detectLevel', () => {
     { name: 'logfmt level= before a message with a level word', line: 'level=info msg="ERROR count is 0"', want: 'info' },
     { name: 'a level word before logfmt level=', line: '2024-01-02 ERROR x level=info', want: 'error' },
     { name: 'a key ending in level= is not logfmt level', line: 'x loglevel=warn', want: 'unknown' },
+    { name: 'logfmt level= after a key ending in level=', line: 'loglevel=x level=warn msg=y', want: 'warn' },
+    { name: 'the first of two logfmt keys', line: 'lvl=error severity=info', want: 'error' },
     // syslog priority
     { name: 'syslog <34> (auth.crit)', line: '<34>Oct 11 22:14:15 mymachine su: x', want: 'fatal' },
     { name: 'syslog <11> (user.err)', line: '<11>1 2003-10-11T22:14:15Z h app - - - x', want: 'error' },

@@ -111,10 +111,15 @@ const LOGFMT_KEYS = ['level=', 'lvl=', 'severity='] as const;
 
 /** Position of the value of the first logfmt level key (at a word start), or -1. */
 function logfmtValue(line: string): number {
+  let bestKey = -1;
   let best = -1;
   for (const key of LOGFMT_KEYS) {
-    const k = line.indexOf(key);
-    if (k >= 0 && (k === 0 || !isWordChar(line.charCodeAt(k - 1))) && (best < 0 || k < best)) best = k + key.length;
+    let k = line.indexOf(key);
+    while (k > 0 && isWordChar(line.charCodeAt(k - 1))) k = line.indexOf(key, k + 1); // `loglevel=`
+    if (k >= 0 && (bestKey < 0 || k < bestKey)) {
+      bestKey = k;
+      best = k + key.length;
+    }
   }
   return best;
 }
