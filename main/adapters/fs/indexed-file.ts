@@ -42,6 +42,12 @@ export function openIndexedFile(path: string, options: OpenOptions): IndexedFile
   return file;
 }
 
+/** AppErrors pass through; an Error (also one with an errno `code`) is mapped with its path. */
+function asAppError(e: unknown, path: string): AppError {
+  if (e instanceof Error) return (e as NodeJS.ErrnoException).code ? fsError(e, path) : toAppError(e);
+  return isAppError(e) ? e : toAppError(e);
+}
+
 class IndexedFileImpl implements IndexedFile {
   private st: FileStatus = { state: 'indexing', bytesDone: 0, bytesTotal: 0 };
   private index = new LineIndex(Date.now());
@@ -120,7 +126,7 @@ class IndexedFileImpl implements IndexedFile {
       this.emit('ready');
       if (this.opts.follow && !gz) await this.startFollow(fileId(s), end, firstBytes);
     } catch (e) {
-      this.fail(this.abort.signal.aborted ? appError('cancelled', `${this.path}: indexing cancelled`, { path: this.path }) : toAppError(e));
+      this.fail(this.abort.signal.aborted ? appError('cancelled', `${this.path}: indexing cancelled`, { path: this.path }) : asAppError(e, this.path));
     }
   }
 
@@ -220,7 +226,7 @@ class IndexedFileImpl implements IndexedFile {
         this.progress(compressed, compressedSize);
       }
     } catch (e) {
-      throw isAppError(e) || this.abort.signal.aborted ? e : fsError(e, this.path);
+      throw this.abort.signal.aborted ? e : asAppError(e, this.path);
     }
     return { end: indexer ? indexer.finish(true) : 0, firstBytes };
   }

@@ -9,10 +9,12 @@
  * again, starting from the first half's final state.
  */
 import { openSync, readSync, closeSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ROLLOVER_GAP_MS, type TrackerState } from '../../engines/sources/index';
+import { appError, type AppError } from '../../../shared/model/index';
+import { fsError } from '../fs/fs-errors';
 import type { IndexJob, WorkerMessage } from './index-protocol';
-import { workerEntry } from './worker-entry';
+import { spawnWorker } from './worker-entry';
 
 export interface RangeIndexOptions {
   path: string;
@@ -108,8 +110,7 @@ export async function indexRangeInWorkers(opts: RangeIndexOptions): Promise<Rang
     const runPart = (k: number): Promise<void> =>
       new Promise<void>((resolve, reject) => {
         const part = parts[k]!;
-        const entry = workerEntry('index-worker');
-        const w = new Worker(entry.url, { workerData: part.job, execArgv: entry.execArgv });
+        const w = spawnWorker('index-worker', { workerData: part.job });
         live.add(w);
         w.on('message', (m: WorkerMessage) => {
           if (m.type === 'batch') {
@@ -122,7 +123,7 @@ export async function indexRangeInWorkers(opts: RangeIndexOptions): Promise<Rang
             part.result = m;
             part.done = part.job.to - part.job.from;
             progress();
-          } else reject(Object.assign(new Error(m.message), { code: m.code }));
+          } else reject(workerError(m, opts.path));
         });
         w.on('error', reject);
         w.on('exit', () => {
@@ -163,6 +164,11 @@ export async function indexRangeInWorkers(opts: RangeIndexOptions): Promise<Rang
     opts.signal?.removeEventListener('abort', onAbort);
     for (const w of live) void w.terminate();
   }
+}
+
+/** A worker's failure as an AppError (fs errno codes mapped like the main thread's). */
+function workerError(m: Extract<WorkerMessage, { type: 'error' }>, path: string): AppError {
+  return m.code ? fsError(Object.assign(new Error(m.message), { code: m.code }), path) : appError('internal', m.message, { path });
 }
 
 function firstNumber(ts: Float64Array, n: number): number {

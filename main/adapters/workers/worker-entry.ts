@@ -1,12 +1,31 @@
 /**
- * Where a worker's entry file is: next to this module, `.ts` when running from source (dev,
- * tests, bench: the worker then needs tsx's loader) and `.js` once built. The one place
- * that knows.
+ * Where a worker's entry file is and how to start it — the one place that knows.
+ * From source (dev, tests, bench: this module is a .ts) the entry is the sibling `.ts` and
+ * the worker first registers tsx's loader. (`execArgv: ['--import', 'tsx']` does not reach
+ * worker threads on Node 20 — "Unknown file extension .ts" — so a tiny eval bootstrap
+ * registers tsx's ESM API, then imports the entry.) Built, the entry is the sibling `.js`.
  */
-export function workerEntry(name: string): { url: URL; execArgv: string[] } {
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+export function workerEntry(name: string): { url: URL; fromSource: boolean } {
   const fromSource = import.meta.url.endsWith('.ts');
-  return {
-    url: new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url),
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  };
+  return { url: new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url), fromSource };
 }
+
+export function spawnWorker(name: string, options: WorkerOptions): Worker {
+  const { url, fromSource } = workerEntry(name);
+  if (!fromSource) return new Worker(url, options);
+  const boot = `import(${JSON.stringify(tsxEsmApi())}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(boot, { ...options, eval: true });
+}
+
+/** URL of tsx's ESM register API, read from its package.json (require.resolve is rewritten under tsx). */
+function tsxEsmApi(): string {
+  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return new URL(pkg.exports['./esm/api']!.import.default, pathToFileURL(pkgPath)).href;
+}
+
