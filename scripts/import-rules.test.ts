@@ -17,6 +17,8 @@ describe('the import rules of DESIGN.md', () => {
     ['main/engines/sources/index.ts', 're2', false],
     ['main/engines/sources/index.ts', '@grafana/lezer-logql', true],
     ['main/engines/sources/x.test.ts', 'node:fs', true],
+    ['main/engines/sources/x.test.ts', '../../adapters/fs/node-ports', true],
+    ['main/engines/sources/x.test.ts', '../../electron/main', false],
     ['shared/rpc/client.ts', 'node:crypto', false],
     ['shared/rpc/client.ts', '../../main/host/web-server', false],
     ['shared/rpc/client.ts', 'zod', true],
