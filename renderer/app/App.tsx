@@ -5,6 +5,7 @@ import { PipelinesPage } from '../features/pipelines/PipelinesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SourcesPage } from '../features/sources/SourcesPage';
 import { ConnectionBanner } from '../rpc/ConnectionBanner';
+import { Icon } from './Icon';
 import { useLocation } from './LocationProvider';
 import { Nav } from './Nav';
 import { useSettings } from './SettingsProvider';
@@ -54,19 +55,20 @@ export function App() {
     <div className="shell">
       <header className="top-bar">
         <div className="brand">
-          <span className="brand-mark" aria-hidden>
-            ◉
-          </span>
+          <svg className="brand-mark" width="18" height="18" viewBox="0 0 24 24" aria-hidden>
+            <circle cx="12" cy="12" r="9" fill="none" stroke="#f5a623" strokeWidth="2" />
+            <circle cx="12" cy="12" r="3.5" fill="#f55f3e" />
+          </svg>
           Vigie
         </div>
         <div className="page-title">{TITLES[page]}</div>
         <span className="grow" />
         <TimeRangePicker />
         <button className="btn btn-icon" data-testid="theme-toggle" onClick={toggleTheme} title="Toggle theme (t)" aria-label={`Switch to ${shownTheme === 'dark' ? 'light' : 'dark'} theme`}>
-          {shownTheme === 'dark' ? '☀' : '☾'}
+          <Icon name={shownTheme === 'dark' ? 'sun' : 'moon'} />
         </button>
         <button className="btn btn-icon" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
-          ?
+          <Icon name="help" />
         </button>
       </header>
       <ConnectionBanner />

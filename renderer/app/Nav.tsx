@@ -1,12 +1,13 @@
+import { Icon } from './Icon';
 import type { Page } from './hash-state';
 import { useLocation } from './LocationProvider';
 
-const ITEMS: { page: Page; label: string; icon: string; hint: string }[] = [
-  { page: 'explore', label: 'Explore', icon: '⌕', hint: 'g e' },
-  { page: 'pipelines', label: 'Pipelines', icon: '⇶', hint: 'g p' },
-  { page: 'alerts', label: 'Alerts', icon: '🔔', hint: 'g a' },
-  { page: 'sources', label: 'Sources', icon: '🗀', hint: 'g s' },
-  { page: 'settings', label: 'Settings', icon: '⚙', hint: 'g ,' },
+const ITEMS: { page: Page; label: string; hint: string }[] = [
+  { page: 'explore', label: 'Explore', hint: 'g e' },
+  { page: 'pipelines', label: 'Pipelines', hint: 'g p' },
+  { page: 'alerts', label: 'Alerts', hint: 'g a' },
+  { page: 'sources', label: 'Sources', hint: 'g s' },
+  { page: 'settings', label: 'Settings', hint: 'g ,' },
 ];
 
 export function Nav() {
@@ -26,9 +27,7 @@ export function Nav() {
             navigate(it.page);
           }}
         >
-          <span className="nav-icon" aria-hidden>
-            {it.icon}
-          </span>
+          <Icon name={it.page} />
           <span className="nav-label">{it.label}</span>
         </a>
       ))}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { Icon } from './Icon';
 import { GLOBAL_SHORTCUTS, LIST_SHORTCUTS } from './shortcuts';
 
 /** The "?" overlay, generated from the same tables the key handlers use. */
@@ -28,7 +29,7 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
           <h3>Keyboard shortcuts</h3>
           <span className="grow" />
           <button className="btn btn-ghost btn-sm" onClick={onClose} aria-label="Close">
-            ✕
+            <Icon name="close" size={14} />
           </button>
         </header>
         <div className="shortcut-columns">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Icon } from './Icon';
 import { useLocation } from './LocationProvider';
 import { useSettings } from './SettingsProvider';
 import { QUICK_RANGES, quickRangeOf, rangeLabel, resolveRange } from './time-range';
@@ -58,11 +59,11 @@ export function TimeRangePicker() {
         onClick={() => (open ? setOpen(false) : show())}
         title={rangeError ?? `Time range (${settings.timeZone === 'utc' ? 'UTC' : 'local time'})`}
       >
-        <span aria-hidden>🕑</span> {rangeLabel(rangeSpec)} <span className="caret">▾</span>
+        <Icon name="clock" size={14} /> {rangeLabel(rangeSpec)} <span className="caret">▾</span>
       </button>
       {(rangeSpec.from.startsWith('now') || rangeSpec.to.startsWith('now')) && (
         <button className="btn btn-icon" onClick={refresh} title="Re-evaluate “now”" data-testid="time-range-refresh">
-          ⟳
+          <Icon name="refresh" size={14} />
         </button>
       )}
       {open && (

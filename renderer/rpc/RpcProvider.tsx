@@ -7,7 +7,11 @@ import { createStreamStore, type StreamStore } from './stream-store';
 interface RpcContextValue {
   client: VigieClient;
   connected: boolean;
-  /** One store per (stream, input): components watching the same thing share it. */
+  /**
+   * One store per (stream, input): components watching the same thing share it. Stores stay
+   * in the map when idle (they are few); an idle store has no server subscription and shows
+   * its last value until the next one arrives, so returning to a page does not flash "Loading".
+   */
   streamStore<N extends StreamNames<VigieContract>>(name: N, input: InputOf<VigieContract[N]>): StreamStore<unknown>;
 }
 
@@ -25,7 +29,7 @@ export function RpcProvider({ connection, children }: { connection: Connection; 
         const key = JSON.stringify([name, input]);
         let store = stores.get(key);
         if (!store) {
-          store = createStreamStore(connection.client, name, input, () => stores.delete(key)) as StreamStore<unknown>;
+          store = createStreamStore(connection.client, name, input) as StreamStore<unknown>;
           stores.set(key, store);
         }
         return store;

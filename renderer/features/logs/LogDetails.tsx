@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { LogLine } from '../../../shared/contract';
 import type { Labels } from '../../../shared/model/labels';
 import { formatTimestamp, type TimeZoneSetting } from '../../app/time-format';
+import { Icon } from '../../app/Icon';
 import { findJson } from './json-view';
 import { levelColor } from './levels';
 
@@ -33,7 +34,7 @@ export function LogDetails({ line, labels, timeZone, onClose }: Props) {
           Copy
         </button>
         <button className="btn btn-ghost btn-sm" onClick={onClose} title="Close (Esc)" aria-label="Close details">
-          ✕
+          <Icon name="close" size={14} />
         </button>
       </header>
       <div className="details-scroll">
