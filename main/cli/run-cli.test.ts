@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli';
+
+const loghub = resolve(__dirname, '../../../shared/corpora/loghub');
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+describe('vigie streams', () => {
+  it('lists the eight loghub streams with 2,000 lines each and their time spans', async () => {
+    const r = await cli('streams', loghub);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const rows = r.out.trim().split('\n');
+    expect(rows[0]).toMatch(/^STREAM\s+LINES\s+FIRST\s+LAST\s+TIMESTAMPS$/);
+    expect(rows).toHaveLength(9);
+    for (const row of rows.slice(1)) expect(row).toMatch(/job="loghub".* 2,000 /);
+    expect(r.out).toContain('HDFS_2k.log');
+    expect(r.out).toMatch(/Hadoop_2k\.log.*2015-10-18T18:01:47\.978Z/);
+  });
+
+  it('prints JSON with labels, counts and spans with --output json', async () => {
+    const r = await cli('streams', join(loghub, 'Apache'), '--output', 'json');
+    const json = JSON.parse(r.out) as { streams: { labels: Record<string, string>; lineCount: number; first: number }[] };
+    expect(json.streams).toHaveLength(1);
+    expect(json.streams[0]).toMatchObject({ labels: { job: 'Apache', host: 'localhost' }, lineCount: 2000, first: Date.UTC(2005, 11, 4, 4, 47, 44) });
+  });
+
+  it('filters a folder with a glob in the path', async () => {
+    const r = await cli('streams', `${loghub}/**/[HZ]*.log`);
+    expect(r.out.trim().split('\n')).toHaveLength(4); // header + HDFS, Hadoop, Zookeeper
+  });
+
+  it('says clearly that a folder does not exist, with exit code 1', async () => {
+    const r = await cli('streams', '/no/such/folder');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('vigie streams: /no/such/folder does not exist\n');
+  });
+
+  it('reports a binary file next to the readable ones without stopping them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
+    writeFileSync(join(dir, 'ok.log'), '2024-01-02T03:04:05Z hello\n2024-01-02T03:04:06Z world\n');
+    writeFileSync(join(dir, 'blob.log'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3, 0, 0]));
+    const r = await cli('streams', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/ok\.log.*\s2\s+2024-01-02T03:04:05\.000Z/);
+    expect(r.out).toMatch(/blob\.log.*error: .*binary/);
+  });
+
+  it.each([
+    [['streams'], 'give exactly one PATH'],
+    [['streams', 'a', 'b'], 'give exactly one PATH'],
+    [['streams', '.', '--bogus'], 'unknown option --bogus'],
+    [['streams', '.', '--output', 'xml'], '--output must be table or json'],
+    [['nope'], 'unknown verb "nope"'],
+  ])('refuses %j with exit code 2: %s', async (argv, message) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+
+  it('prints help for the verbs', async () => {
+    expect((await cli('--help')).out).toContain('streams PATH');
+    expect((await cli('help', 'streams')).out).toContain('--glob');
+  });
+});

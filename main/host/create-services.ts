@@ -1,0 +1,45 @@
+import type { VigieContract } from '../../shared/contract';
+import type { Handlers } from '../../shared/rpc/define';
+import { discoverFiles, openIndexedFile } from '../adapters/fs';
+import { LogsService } from '../services/logs/logs-service';
+import { SourceRegistry } from '../services/sources/source-registry';
+import { throttledSnapshots } from '../services/sources/async-changes';
+import { packageVersion } from './app-paths';
+
+export interface ServicesOptions {
+  mode: 'electron' | 'web' | 'cli' | 'test';
+  cwd?: string;
+  rescanMs?: number;
+}
+
+export interface Services {
+  handlers: Handlers<VigieContract>;
+  sources: SourceRegistry;
+  dispose(): Promise<void>;
+}
+
+/** The composition root: engines + adapters behind the contract's handlers. */
+export function createServices(options: ServicesOptions): Services {
+  const sources = new SourceRegistry({
+    openFile: (path, o) => openIndexedFile(path, { follow: o.follow, workers: 2 }),
+    discover: discoverFiles,
+    cwd: options.cwd ?? process.cwd(),
+    rescanMs: options.rescanMs,
+  });
+  let generation = 0;
+  sources.onChange(() => generation++);
+  const logs = new LogsService({ stream: (id) => sources.stream(id), generation: () => generation });
+  const version = packageVersion();
+
+  const handlers = {
+    'app.info': async () => ({ name: 'vigie' as const, version, mode: options.mode, platform: process.platform }),
+    'sources.list': async () => sources.snapshot(),
+    'sources.add': async (spec) => sources.add(spec),
+    'sources.remove': async ({ id }) => (await sources.remove(id), null),
+    'sources.setJob': async ({ id, job }) => sources.setJob(id, job),
+    'sources.watch': (_input, { signal }) => throttledSnapshots((l) => sources.onChange(l), () => sources.snapshot(), signal),
+    'logs.window': async (input, { signal }) => logs.window(input, signal),
+  } satisfies Handlers<VigieContract>;
+
+  return { handlers, sources, dispose: () => sources.dispose() };
+}

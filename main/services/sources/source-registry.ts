@@ -1,0 +1,176 @@
+import { stat } from 'node:fs/promises';
+import { AppFailure, appError, type AppError } from '../../../shared/model/app-error';
+import type { SourceInfo, SourceSpec, SourcesSnapshot, StreamInfo } from '../../../shared/contract/sources';
+import type { IndexedFile } from '../../adapters/fs';
+import { basename } from 'node:path';
+import { defaultJob, isLogLikeName, splitSourcePath } from './source-path';
+
+/** The I/O the registry needs, injected so tests can drive it. */
+export interface SourceRegistryDeps {
+  openFile(path: string, options: { follow: boolean }): IndexedFile;
+  discover(root: string, options: { glob?: string; recursive: boolean }): Promise<{ files: string[]; errors: AppError[] }>;
+  cwd: string;
+  /** How often a followed folder is rescanned for new files. */
+  rescanMs?: number;
+}
+
+interface OpenStream {
+  id: string;
+  path: string;
+  file: IndexedFile;
+  off: () => void;
+}
+
+interface Source {
+  id: string;
+  kind: 'folder' | 'file';
+  root: string;
+  glob: string | undefined;
+  recursive: boolean;
+  follow: boolean;
+  job: string;
+  streams: Map<string, OpenStream>; // by path
+  errors: AppError[];
+  rescan?: ReturnType<typeof setInterval>;
+}
+
+/**
+ * The local sources the user added and the streams (one per file) they expand to.
+ * Labels follow DESIGN.md: `filename` (the full path, as Promtail sets it), `job`, `host`.
+ */
+export class SourceRegistry {
+  private readonly sources = new Map<string, Source>();
+  private readonly listeners = new Set<() => void>();
+  private nextSource = 1;
+  private nextStream = 1;
+
+  constructor(private readonly deps: SourceRegistryDeps) {}
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  async add(spec: Required<Pick<SourceSpec, 'path'>> & Omit<SourceSpec, 'path'>): Promise<SourceInfo> {
+    const { root, glob } = splitSourcePath(spec.path, spec.glob, this.deps.cwd);
+    const kind = await statKind(root);
+    for (const s of this.sources.values()) {
+      if (s.root === root && s.glob === glob) throw new AppFailure(appError('bad_input', `${root} is already a source`, { path: root }));
+    }
+    const source: Source = {
+      id: `src${this.nextSource++}`,
+      kind,
+      root,
+      glob,
+      recursive: spec.recursive ?? true,
+      follow: spec.follow ?? true,
+      job: spec.job ?? defaultJob(root, kind),
+      streams: new Map(),
+      errors: [],
+    };
+    this.sources.set(source.id, source);
+    await this.scan(source);
+    if (kind === 'folder' && source.follow) {
+      source.rescan = setInterval(() => void this.scan(source), this.deps.rescanMs ?? 5000);
+      source.rescan.unref?.();
+    }
+    this.changed();
+    return this.info(source);
+  }
+
+  /** Opens the files of a source that are not open yet (new files in a followed folder). */
+  private async scan(source: Source): Promise<void> {
+    const found = source.kind === 'file' ? { files: [source.root], errors: [] } : await this.deps.discover(source.root, { glob: source.glob, recursive: source.recursive });
+    if (!this.sources.has(source.id)) return; // removed meanwhile
+    source.errors = found.errors;
+    const files = source.kind === 'folder' && !source.glob ? found.files.filter((f) => isLogLikeName(basename(f))) : found.files;
+    let added = false;
+    for (const path of files) {
+      if (source.streams.has(path)) continue;
+      const file = this.deps.openFile(path, { follow: source.follow });
+      const off = file.onChange(() => this.changed());
+      source.streams.set(path, { id: `st${this.nextStream++}`, path, file, off });
+      added = true;
+    }
+    if (added) this.changed();
+  }
+
+  async remove(id: string): Promise<void> {
+    const source = this.get(id);
+    this.sources.delete(id);
+    if (source.rescan) clearInterval(source.rescan);
+    await Promise.all([...source.streams.values()].map((s) => (s.off(), s.file.close())));
+    this.changed();
+  }
+
+  setJob(id: string, job: string): SourceInfo {
+    const source = this.get(id);
+    source.job = job;
+    this.changed();
+    return this.info(source);
+  }
+
+  snapshot(): SourcesSnapshot {
+    const sources = [...this.sources.values()];
+    return { sources: sources.map((s) => this.info(s)), streams: sources.flatMap((s) => [...s.streams.values()].map((st) => streamInfo(s, st))) };
+  }
+
+  /** The open file behind a stream id, or a not_found failure naming the id. */
+  stream(id: string): { file: IndexedFile; info: () => StreamInfo } {
+    for (const s of this.sources.values()) {
+      for (const st of s.streams.values()) if (st.id === id) return { file: st.file, info: () => streamInfo(s, st) };
+    }
+    throw new AppFailure(appError('not_found', `no stream ${id}`));
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.sources.keys()].map((id) => this.remove(id)));
+  }
+
+  private get(id: string): Source {
+    const source = this.sources.get(id);
+    if (!source) throw new AppFailure(appError('not_found', `no source ${id}`));
+    return source;
+  }
+
+  private info(s: Source): SourceInfo {
+    const info: SourceInfo = { id: s.id, kind: s.kind, path: s.root, recursive: s.recursive, job: s.job, streamIds: [...s.streams.values()].map((st) => st.id), errors: s.errors };
+    if (s.glob) info.glob = s.glob;
+    return info;
+  }
+}
+
+function streamInfo(source: Source, st: OpenStream): StreamInfo {
+  const span = st.file.timeSpan();
+  return {
+    id: st.id,
+    sourceId: source.id,
+    labels: { filename: st.path, job: source.job, host: 'localhost' },
+    status: st.file.status(),
+    lineCount: st.file.lineCount(),
+    first: span?.first ?? null,
+    last: span?.last ?? null,
+    timestampSource: st.file.timestampSource(),
+    format: st.file.formatName(),
+    assumedYear: st.file.assumedYear(),
+  };
+}
+
+async function statKind(root: string): Promise<'folder' | 'file'> {
+  try {
+    const s = await stat(root);
+    if (s.isDirectory()) return 'folder';
+    if (s.isFile()) return 'file';
+    throw new AppFailure(appError('unreadable', `${root} is neither a file nor a folder`, { path: root }));
+  } catch (e) {
+    if (e instanceof AppFailure) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppFailure(appError('not_found', `${root} does not exist`, { path: root }));
+    if (code === 'EACCES' || code === 'EPERM') throw new AppFailure(appError('permission_denied', `${root}: permission denied`, { path: root }));
+    throw new AppFailure(appError('unreadable', `${root}: ${(e as Error).message}`, { path: root }));
+  }
+}
