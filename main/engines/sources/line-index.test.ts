@@ -28,9 +28,9 @@ describe('LineIndex', () => {
       want: [42, 42],
     },
     {
-      name: 'an out-of-order line is placed at the running maximum',
-      rows: [[0, T + 10], [10, T + 3], [20, T + 11]] as [number, number][],
-      want: [T + 10, T + 10, T + 11],
+      name: 'an out-of-order line keeps its own timestamp, and its continuation inherits it',
+      rows: [[0, T + 10], [10, T + 3], [15, NaN], [20, T + 11]] as [number, number][],
+      want: [T + 10, T + 3, T + 3, T + 11],
     },
     {
       name: 'timestamps months apart open new eras and stay exact',
@@ -59,6 +59,27 @@ describe('LineIndex', () => {
     const ts = [T, T + 1, T + 2, T + 3, NaN, T + 5, T + 6];
     const ix = build(ts.map((t, i) => [i * 10, t]));
     expect(ix.linesInRange(start, end)).toEqual(want);
+  });
+
+  it.each([
+    // own timestamps: T+0, T+10, T+3 (late), T+11, T+2 (late), T+20
+    { name: 'a late line inside the span is included', start: T + 5, end: T + 11, want: { from: 1, to: 5 } },
+    { name: 'a late line is not found under its own time once the log moved past it', start: T + 2, end: T + 3, want: { from: 1, to: 1 } },
+    { name: 'everything from where the log reached start', start: T + 11, end: T + 30, want: { from: 3, to: 6 } },
+  ])('linesInRange with out-of-order lines: $name', ({ start, end, want }) => {
+    const ix = build([T, T + 10, T + 3, T + 11, T + 2, T + 20].map((t, i) => [i * 10, t]));
+    expect(ix.linesInRange(start, end)).toEqual(want);
+    expect(ix.outOfOrderLines).toBe(2);
+  });
+
+  it('searches by time exactly across many pages', () => {
+    const ix = new LineIndex(0);
+    for (let i = 0; i < 300_000; i++) ix.append(i * 10, T + Math.floor(i / 3) * 1000 + (i % 1000 === 7 ? -5000 : 0));
+    for (const k of [0, 1, 65_535, 65_536, 150_001, 299_999]) {
+      const t = T + Math.floor(k / 3) * 1000;
+      const { from } = ix.linesInRange(t, Infinity);
+      expect(from).toBe(k - (k % 3) + (k % 3 === 0 && k % 1000 === 7 ? 0 : 0));
+    }
   });
 
   it('holds at most 8 bytes per line once trimmed', () => {

@@ -1,25 +1,31 @@
 /**
- * The per-file line index: 8 bytes per line, nothing else that grows with the line count.
+ * The per-file line index: 8 bytes per line, plus a few numbers per 64K-line page.
  *
  * - Line start offsets: the low 32 bits in a Uint32Array per page; offsets only grow, so the
  *   high word changes rarely and is kept as a short list of (first line, high word) runs.
- * - Timestamps: an Int32 per line, milliseconds since the base of its "era"; a new era
- *   (first line, Float64 base) starts when a delta would not fit (≈ 24.8 days past the base).
- *   -1 marks lines before the file's first timestamp.
+ * - Timestamps: an Int32 per line, milliseconds from the base of its "era"; a new era
+ *   (first line, Float64 base) starts when a delta would not fit (≈ ±24.8 days).
+ *   INT32_MIN marks lines before the file's first timestamp.
+ * - Per page, the running maximum of the timestamps up to its end (one Float64 per 65536 lines).
  *
- * Timestamps in the index are the running maximum of the lines' own timestamps, as lnav
- * does for "time skew": a line earlier than a line above it is placed at the time of the
- * line above. This keeps the index sorted, so time → line is an exact binary search, and a
- * time range maps to one contiguous line range. The cost, documented: an out-of-order line
- * is found under the time of its predecessor, not its own (`outOfOrderLines` counts them).
- * A line without a timestamp (stack trace) inherits the line above; lines before the first
- * timestamp take the first timestamp; a file without any takes `fallbackTs` (its mtime).
+ * Each line keeps its own timestamp. A line without one (stack trace) inherits the line
+ * above; lines before the first timestamp take the first timestamp; a file with none takes
+ * `fallbackTs` (its mtime).
+ *
+ * Time → lines: logs are mostly but not always sorted. A time range must map to one
+ * contiguous line range, so the search runs on the running maximum of the timestamps
+ * (monotone): `from` is the first line where the log has reached `start`, `to` the first
+ * line where it has passed `end`. For a sorted file that is exactly the lines in
+ * [start, end]. An out-of-order line (earlier than a line above it) is included when it sits
+ * inside that span, and not found under its own time elsewhere — lnav makes the same choice
+ * ("time skew"). The search is a binary search over the pages' maxima, then a scan of one
+ * page (≤ 65536 lines). `outOfOrderLines` counts the lines concerned.
  */
 const PAGE_BITS = 16;
 const PAGE = 1 << PAGE_BITS;
 const MASK = PAGE - 1;
 const MAX_DELTA = 0x7fffffff;
-const NONE = -1;
+const NONE = -0x80000000;
 const TWO32 = 0x1_0000_0000;
 
 export class LineIndex {
@@ -30,8 +36,10 @@ export class LineIndex {
   private hiWords: number[] = [0];
   private eraLines: number[] = [];
   private eraBases: number[] = [];
+  private pageMax: number[] = []; // running max of timestamps through the end of each page (NaN: none yet)
   private firstTs = NaN;
   private maxTs = NaN;
+  private lastTs = NaN; // own-or-inherited timestamp of the last line
   private lastStart = -1;
   /** Lines whose own timestamp was earlier than the running maximum. */
   outOfOrderLines = 0;
@@ -53,6 +61,7 @@ export class LineIndex {
     if (page === this.offLo.length) {
       this.offLo.push(new Uint32Array(PAGE));
       this.tsDelta.push(new Int32Array(PAGE));
+      this.pageMax.push(this.maxTs);
     } else if (this.offLo[page]!.length < PAGE) this.regrowLastPage();
     const hi = Math.floor(start / TWO32);
     if (hi !== this.hiWords[this.hiWords.length - 1]) {
@@ -68,13 +77,15 @@ export class LineIndex {
       if (this.maxTs !== this.maxTs) this.firstTs = this.maxTs = ts;
       else if (ts < this.maxTs) this.outOfOrderLines++;
       else this.maxTs = ts;
+      this.lastTs = ts;
+      this.pageMax[page] = this.maxTs;
     }
-    if (this.maxTs === this.maxTs) {
+    if (this.lastTs === this.lastTs) {
       const e = this.eraBases.length - 1;
-      delta = e < 0 ? MAX_DELTA + 1 : this.maxTs - this.eraBases[e]!;
-      if (delta > MAX_DELTA) {
+      delta = e < 0 ? Infinity : this.lastTs - this.eraBases[e]!;
+      if (delta > MAX_DELTA || delta < -MAX_DELTA) {
         this.eraLines.push(i);
-        this.eraBases.push(this.maxTs);
+        this.eraBases.push(this.lastTs);
         delta = 0;
       }
     }
@@ -97,7 +108,7 @@ export class LineIndex {
     return line + 1 < this.count ? this.startOf(line + 1) : Math.max(this.endOffset, this.lastStart);
   }
 
-  /** Index timestamp of a line (see the header: running max, inherited, first, fallback). */
+  /** A line's timestamp: its own, inherited, the first one, or the fallback (see the header). */
   timestampOf(line: number): number {
     if (line < 0 || line >= this.count) return NaN;
     const d = this.tsDelta[line >>> PAGE_BITS]![line & MASK]!;
@@ -110,10 +121,10 @@ export class LineIndex {
     return { first: this.timestampOf(0), last: this.timestampOf(this.count - 1) };
   }
 
-  /** Lines [from, to) whose index timestamps lie in [start, end] (binary search). */
+  /** Lines [from, to) from where the log reaches `start` to where it passes `end` (see the header). */
   linesInRange(start: number, end: number): { from: number; to: number } {
-    const from = this.lowerBound((t) => t >= start);
-    const to = Math.max(from, this.lowerBound((t) => t > end));
+    const from = this.firstReaching((t) => t >= start);
+    const to = Math.max(from, this.firstReaching((t) => t > end));
     return { from, to };
   }
 
@@ -126,7 +137,7 @@ export class LineIndex {
   byteSize(): number {
     let n = 0;
     for (let p = 0; p < this.offLo.length; p++) n += this.offLo[p]!.byteLength + this.tsDelta[p]!.byteLength;
-    return n + 8 * (this.hiLines.length * 2 + this.eraLines.length * 2);
+    return n + 8 * (this.hiLines.length * 2 + this.eraLines.length * 2 + this.pageMax.length);
   }
 
   /** Gives back the unused tail of the last page (call when indexing is done). */
@@ -148,16 +159,30 @@ export class LineIndex {
     this.tsDelta[p] = ts;
   }
 
-  /** First line whose index timestamp satisfies pred (pred monotone false→true), or count. */
-  private lowerBound(pred: (t: number) => boolean): number {
+  /** Running max through the end of page p, with lines before the first timestamp at their value. */
+  private maxThroughPage(p: number): number {
+    const m = this.pageMax[p]!;
+    return m === m ? m : this.firstTs === this.firstTs ? this.firstTs : this.fallbackTs;
+  }
+
+  /** First line at which the running max of timestamps satisfies pred (monotone false→true), or count. */
+  private firstReaching(pred: (t: number) => boolean): number {
     let lo = 0;
-    let hi = this.count;
+    let hi = this.pageMax.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (pred(this.timestampOf(mid))) hi = mid;
+      if (pred(this.maxThroughPage(mid))) hi = mid;
       else lo = mid + 1;
     }
-    return lo;
+    if (lo === this.pageMax.length) return this.count;
+    let running = lo > 0 ? this.maxThroughPage(lo - 1) : -Infinity;
+    const end = Math.min(this.count, (lo + 1) * PAGE);
+    for (let i = lo * PAGE; i < end; i++) {
+      const t = this.timestampOf(i);
+      if (t > running) running = t;
+      if (pred(running)) return i;
+    }
+    return end;
   }
 }
 

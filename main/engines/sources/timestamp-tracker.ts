@@ -9,7 +9,7 @@ import { parseAnyTimestamp } from './detect/index';
 import type { TextDecodePort, TextEncodingName } from './ports';
 
 /** A year-less timestamp this far before the previous one means the year turned over. */
-const ROLLOVER_GAP_MS = 180 * 86_400_000;
+export const ROLLOVER_GAP_MS = 180 * 86_400_000;
 
 /** Max head bytes any format may need (JSON / logfmt keys can sit anywhere early in the line). */
 export const MAX_HEAD_BYTES = 1024;
