@@ -32,6 +32,8 @@ export interface IndexedFile {
   linesInRange(start: number, end: number): { from: number; to: number };
   timestampOf(lineNo: number): number;
   read(from: number, to: number): Promise<DisplayLine[]>;
+  /** Index memory and how sorted the file is (for benchmarks and the UI's file info). */
+  stats(): { indexBytes: number; outOfOrderLines: number; timestampedLines: number };
   onChange(listener: (change: { kind: FileChangeKind }) => void): () => void;
   close(): Promise<void>;
 }

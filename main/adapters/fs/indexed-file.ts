@@ -97,6 +97,10 @@ class IndexedFileImpl implements IndexedFile {
     if (!this.source) return [];
     return readDisplayLines(this.index, this.source, this.encoding, from, to);
   }
+  stats(): { indexBytes: number; outOfOrderLines: number; timestampedLines: number } {
+    const ix = this.index;
+    return { indexBytes: ix.byteSize(), outOfOrderLines: ix.outOfOrderLines, timestampedLines: ix.timestampedLines };
+  }
   onChange(listener: (change: { kind: FileChangeKind }) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -32,6 +32,7 @@ export interface TrackerState {
 export class TimestampTracker {
   readonly state: TrackerState;
   private readonly shortHead: number;
+  private lastFallback: TimestampFormat | null = null;
   /** Lines that had no timestamp in the sniffed format but one in another. */
   fallbackHits = 0;
 
@@ -54,10 +55,18 @@ export class TimestampTracker {
       ts = format.parse(this.text(bytes, hs, Math.min(he, hs + this.shortHead)), this.year + this.state.yearOffset);
     }
     if (Number.isNaN(ts)) {
-      const any = parseAnyTimestamp(this.text(bytes, hs, he), this.year + this.state.yearOffset);
-      if (!any) return NaN;
-      ts = any.ts;
-      format = any.format;
+      // Mixed files alternate between a few layouts: try the last fallback format first
+      // (one parse) before all of them (up to a dozen).
+      const text = this.text(bytes, hs, he);
+      const year = this.year + this.state.yearOffset;
+      ts = this.lastFallback ? this.lastFallback.parse(text, year) : NaN;
+      if (Number.isNaN(ts)) {
+        const any = parseAnyTimestamp(text, year);
+        if (!any) return NaN;
+        ts = any.ts;
+        this.lastFallback = any.format;
+      }
+      format = this.lastFallback!;
       this.fallbackHits++;
     }
     return this.rollover(ts, format!, bytes, hs, he);

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: indexing a ~1 GB log file, beside wc -l, rg, grep and lnav on the same
+ * file in the same run (page cache warm for everyone: the file is read once beforehand).
+ * Goals: first lines < 300 ms; full index ≤ 1.1× `wc -l` with two workers; ≤ 8 B/line.
+ * BENCH_BYTES overrides the size (e.g. BENCH_BYTES=1e8 for a quick run); BENCH_LNAV_S the
+ * time limit given to lnav (default 120 s).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureCorpus } from './corpus';
+
+const bytes = Number(process.env.BENCH_BYTES ?? 1e9);
+const lnavLimitS = Number(process.env.BENCH_LNAV_S ?? 120);
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+
+interface Row {
+  what: string;
+  ms: number | null;
+  lines?: number | string;
+  note?: string;
+}
+
+function timeCommand(cmd: string, args: string[], limitMs: number, env?: NodeJS.ProcessEnv): { ms: number; out: string; timedOut: boolean; err?: string } {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: limitMs, maxBuffer: 64 << 20, env: env ?? process.env });
+  const ms = performance.now() - t0;
+  const timedOut = r.error !== undefined && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT';
+  return { ms, out: (r.stdout ?? '').trim(), timedOut, ...(r.error && !timedOut ? { err: r.error.message } : {}) };
+}
+
+function best<T extends { ms: number }>(runs: T[]): T {
+  return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+}
+
+const path = ensureCorpus(bytes, log);
+const size = statSync(path).size;
+log(`corpus: ${path} (${(size / 1e6).toFixed(0)} MB); warming the page cache…`);
+timeCommand('cat', [path], 600_000);
+
+const rows: Row[] = [];
+const wc = best([1, 2, 3].map(() => timeCommand('wc', ['-l', path], 600_000)));
+rows.push({ what: 'wc -l', ms: wc.ms, lines: Number(wc.out.split(/\s+/)[0]) });
+for (const [what, cmd, args] of [
+  ["rg -c ''", 'rg', ['-c', '', path]],
+  ["grep -c ''", 'grep', ['-c', '', path]],
+] as const) {
+  const r = best([1, 2].map(() => timeCommand(cmd, [...args], 600_000)));
+  rows.push(r.err ? { what, ms: null, note: r.err } : { what, ms: r.ms, lines: Number(r.out) });
+}
+log('lnav (time-limited)…');
+const lnavHome = mkdtempSync(join(tmpdir(), 'vigie-lnav-home-'));
+const lnav = timeCommand('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', path], lnavLimitS * 1000, { ...process.env, HOME: lnavHome });
+rows.push(
+  lnav.timedOut
+    ? { what: 'lnav -n (count all_logs)', ms: null, note: `gave up after ${lnavLimitS} s` }
+    : lnav.err
+      ? { what: 'lnav -n (count all_logs)', ms: null, note: lnav.err }
+      : { what: 'lnav -n (count all_logs)', ms: lnav.ms, lines: lnav.out.split('\n').pop() ?? '' },
+);
+
+interface VigieRun {
+  workers: number;
+  firstMs: number;
+  totalMs: number;
+  lines: number;
+  bytesPerLine: number;
+  maxRssMb: number;
+  rangeMs: number;
+  rangeLines: number;
+}
+const vigie: VigieRun[] = [];
+for (const workers of [1, 2]) {
+  const runs: (VigieRun & { ms: number })[] = [];
+  for (let k = 0; k < 2; k++) {
+    log(`vigie, ${workers} worker(s), run ${k + 1}…`);
+    const r = timeCommand(process.execPath, ['--import', 'tsx', 'test/bench/measure-vigie.ts', path, String(workers)], 600_000);
+    if (r.err || !r.out) throw new Error(`vigie run failed: ${r.err ?? 'no output'}`);
+    const v = JSON.parse(r.out.split('\n').pop()!) as VigieRun;
+    runs.push({ ...v, ms: v.totalMs });
+  }
+  const b = best(runs);
+  vigie.push(b);
+  rows.push({
+    what: `vigie index, ${workers} worker${workers > 1 ? 's' : ''}`,
+    ms: b.totalMs,
+    lines: b.lines,
+    note: `first lines ${b.firstMs.toFixed(0)} ms, ${b.bytesPerLine.toFixed(3)} B/line, peak RSS ${b.maxRssMb.toFixed(0)} MB`,
+  });
+}
+
+const pad = (s: string, n: number): string => s.padEnd(n);
+const lpad = (s: string, n: number): string => s.padStart(n);
+const out: string[] = [];
+out.push(`\nIndexing ${(size / 1e6).toFixed(0)} MB (${path}), page cache warm, ${new Date().toISOString()}\n`);
+out.push(`${pad('tool', 28)}${lpad('time', 10)}${lpad('× wc -l', 9)}${lpad('lines', 12)}  notes`);
+out.push('-'.repeat(100));
+for (const r of rows) {
+  const t = r.ms === null ? '—' : `${(r.ms / 1000).toFixed(2)} s`;
+  const x = r.ms === null ? '—' : `${(r.ms / wc.ms).toFixed(2)}×`;
+  out.push(`${pad(r.what, 28)}${lpad(t, 10)}${lpad(x, 9)}${lpad(String(r.lines ?? ''), 12)}  ${r.note ?? ''}`);
+}
+const two = vigie[1]!;
+out.push('');
+out.push('goals:');
+out.push(`  first lines < 300 ms          ${two.firstMs.toFixed(0)} ms (2 workers), ${vigie[0]!.firstMs.toFixed(0)} ms (1 worker)  ${two.firstMs < 300 ? 'met' : 'NOT met'}`);
+out.push(`  index ≤ 1.1× wc -l (2 workers) ${(two.totalMs / wc.ms).toFixed(2)}×  ${two.totalMs <= 1.1 * wc.ms ? 'met' : 'NOT met'}`);
+out.push(`  ≤ 8 bytes of index per line   ${two.bytesPerLine.toFixed(4)} B  ${two.bytesPerLine <= 8 ? 'met' : 'NOT met (see note)'}`);
+out.push(`  time → lines lookup           ${two.rangeMs.toFixed(3)} ms for a 1-minute range (${two.rangeLines} lines)`);
+console.log(out.join('\n'));
