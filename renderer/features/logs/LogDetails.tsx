@@ -20,7 +20,8 @@ export function LogDetails({ line, labels, timeZone, onClose }: Props) {
     ['time', `${formatTimestamp(line.ts, timeZone)} ${timeZone === 'utc' ? 'UTC' : 'local'}`],
     ['time (UTC)', `${new Date(line.ts).toISOString()}`],
     ['epoch ms', String(line.ts)],
-    ['line', String(line.lineNo)],
+    // lineNo counts from 0 in the API; people count lines from 1, as editors and lnav do.
+    ['line', String(line.lineNo + 1)],
     ['bytes', String(line.byteLength)],
   ];
   return (
@@ -67,7 +68,9 @@ export function LogDetails({ line, labels, timeZone, onClose }: Props) {
         <pre className="details-line">{line.text}</pre>
         {json && (
           <>
-            <h4>JSON{json.prefix ? ` (after “${json.prefix.slice(0, 40)}”)` : ''}</h4>
+            <h4>
+              JSON {json.prefix && <span className="h4-note">after “{json.prefix.slice(0, 40)}”</span>}
+            </h4>
             <pre className="details-json" data-testid="log-details-json">
               {json.pretty}
             </pre>

@@ -79,18 +79,18 @@ export function LogPanel({ streamIds, labelsOf }: Props) {
   const errorShown = win.error && !isCancelled(win.error) ? errorText(win.error) : null;
   return (
     <div className="log-panel">
-      <div className="log-main">
-        <LogToolbar total={win.total} partial={win.partial} fetching={win.fetching} top={top} visible={visible} />
-        {errorShown && (
-          <div className="error-banner" role="alert">
-            {errorShown}
-          </div>
-        )}
-        {win.total === 0 && !win.partial && (
-          <div className="empty">
-            No lines in this time range. Try <strong>All time</strong> in the time picker, or pick other streams.
-          </div>
-        )}
+      <LogToolbar total={win.total} partial={win.partial} fetching={win.fetching} top={top} visible={visible} />
+      {errorShown && (
+        <div className="error-banner" role="alert">
+          {errorShown}
+        </div>
+      )}
+      {win.total === 0 && !win.partial && (
+        <div className="empty">
+          No lines in this time range. Try <strong>All time</strong> in the time picker, or pick other streams.
+        </div>
+      )}
+      <div className="log-split">
         <LogViewport
           rows={win.rows}
           top={top}
@@ -105,8 +105,8 @@ export function LogPanel({ streamIds, labelsOf }: Props) {
           onTop={scrollTo}
           onVisible={setVisible}
         />
+        {selected && <LogDetails line={selected.line} labels={labelsOf(selected.line.streamId)} timeZone={settings.timeZone} onClose={() => setSelected(null)} />}
       </div>
-      {selected && <LogDetails line={selected.line} labels={labelsOf(selected.line.streamId)} timeZone={settings.timeZone} onClose={() => setSelected(null)} />}
     </div>
   );
 }

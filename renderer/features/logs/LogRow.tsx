@@ -60,10 +60,9 @@ export const LogRow = memo(function LogRow({ index, line, selected, labels, show
           ))}
         </span>
       )}
-      <span className="log-text">
-        {line.text}
-        {line.truncated && <span className="log-truncated">[truncated — {line.byteLength} bytes]</span>}
-      </span>
+      <span className="log-text">{line.text}</span>
+      {/* Outside the text so an ellipsis never hides it. */}
+      {line.truncated && <span className="log-truncated">[truncated — {line.byteLength} bytes]</span>}
     </div>
   );
 });

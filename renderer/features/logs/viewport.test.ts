@@ -98,6 +98,8 @@ describe('keyboard navigation', () => {
     [{ top: 0, selected: null }, 'end', 100, 10, { top: 90, selected: 99 }],
     [{ top: 0, selected: null }, 'end', TEN_M, 40, { top: TEN_M - 40, selected: TEN_M - 1 }],
     [{ top: 0, selected: 2 }, 'next', 0, 10, { top: 0, selected: null }],
+    [{ top: 500, selected: 3 }, 'next', 1000, 10, { top: 500, selected: 500 }],
+    [{ top: 500, selected: 900 }, 'pageDown', 1000, 10, { top: 509, selected: 509 }],
   ] as const)('navigate(%j, %s)', (cursor, key, total, visible, want) => {
     expect(navigate(cursor, key, total, visible)).toEqual(want);
   });

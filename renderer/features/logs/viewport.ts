@@ -93,7 +93,9 @@ export function navigate(c: Cursor, key: NavKey, total: number, visible: number)
   if (total === 0) return { top: 0, selected: null };
   const page = Math.max(1, visible - 1);
   const last = total - 1;
-  const from = c.selected ?? null;
+  // A selection scrolled out of view is not where the user is reading: start from the view.
+  const onScreen = c.selected !== null && c.selected >= c.top && c.selected < c.top + Math.max(1, visible);
+  const from = onScreen ? c.selected : null;
   let sel: number;
   switch (key) {
     case 'next':
