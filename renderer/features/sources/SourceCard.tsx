@@ -23,7 +23,7 @@ export function SourceCard({ source, streams }: { source: SourceInfo; streams: r
         <JobEditor sourceId={source.id} job={source.job} />
         <span className="grow" />
         <span className="muted">
-          {formatCount(streams.length)} files · {formatCount(lines)} lines
+          {formatCount(streams.length)} {streams.length === 1 ? 'file' : 'files'} · {formatCount(lines)} {lines === 1 ? 'line' : 'lines'}
         </span>
         {confirming ? (
           <>
