@@ -24,6 +24,8 @@ export interface FollowerOptions {
   start: { id: string; offset: number; firstBytes: Uint8Array };
   pollMs?: number;
   onEvents(events: FollowEvent[]): void;
+  /** After every pass: the partial last line now held (null when none), for display. */
+  onHeld?(held: { offset: number; bytes: Uint8Array } | null): void;
   onError(e: unknown): void;
 }
 
@@ -74,6 +76,7 @@ export class FileFollower {
     }
     this.running = true;
     void followStep(this.machine, this.io, (ev) => this.opts.onEvents(ev))
+      .then(() => this.opts.onHeld?.(this.machine.heldLine()))
       .catch((e) => this.opts.onError(e))
       .finally(() => {
         this.running = false;

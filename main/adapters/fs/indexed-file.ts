@@ -29,6 +29,8 @@ import type { DisplayLine, FileChangeKind, FileStatus, IndexedFile, OpenOptions 
 import { binaryFileError, fsError } from './fs-errors';
 import { nodeByteSearch, nodeDecoder } from './node-ports';
 import { readDisplayLines } from './read-lines';
+import { detectLevel } from '../../engines/sources/detect/index';
+import { decodeForDisplay } from '../../engines/sources/index';
 
 /** Indexed on the main thread before anything else: the first screen. */
 const FIRST_BLOCK = 256 * 1024;
@@ -40,6 +42,26 @@ export function openIndexedFile(path: string, options: OpenOptions): IndexedFile
   const file = new IndexedFileImpl(path, options);
   void file.start();
   return file;
+}
+
+/**
+ * A year-less format (syslog, logcat) takes the year of the file's mtime, or the year before
+ * when the first line would then be later than the file's last write (a file written in
+ * January that starts in December), as lnav does. A day of slack allows for zones: lines
+ * without one are read as UTC.
+ */
+export function yearForYearless(
+  format: TimestampFormat | null,
+  sample: readonly string[],
+  year: { year: number; from: 'mtime' | 'current-year' },
+  mtimeMs: number,
+): { year: number; from: 'mtime' | 'current-year' } {
+  if (!format || format.hasYear || year.from !== 'mtime') return year;
+  for (const line of sample) {
+    const ts = format.parse(line, year.year);
+    if (ts === ts) return ts > mtimeMs + 86_400_000 ? { year: year.year - 1, from: 'mtime' } : year;
+  }
+  return year;
 }
 
 /** AppErrors pass through; an Error (also one with an errno `code`) is mapped with its path. */
@@ -58,6 +80,11 @@ class IndexedFileImpl implements IndexedFile {
   private year: { year: number; from: 'mtime' | 'current-year' } = { year: new Date().getUTCFullYear(), from: 'current-year' };
   private trackerState: TrackerState | undefined;
   private follower: FileFollower | null = null;
+  /**
+   * While followed, the last line without its newline: shown (a viewer must show a file's
+   * last line) but not in the index, since more of it may come; Promtail would hold it too.
+   */
+  private tail: { offset: number; bytes: Uint8Array; ts: number } | null = null;
   private readonly abort = new AbortController();
   private closed = false;
 
@@ -73,10 +100,13 @@ class IndexedFileImpl implements IndexedFile {
     return this.st;
   }
   lineCount(): number {
-    return this.index.lineCount;
+    return this.index.lineCount + (this.tail ? 1 : 0);
   }
   timeSpan(): { first: number; last: number } | null {
-    return this.index.timeSpan();
+    const span = this.index.timeSpan();
+    if (!this.tail) return span;
+    const t = this.timestampOf(this.index.lineCount);
+    return { first: span?.first ?? t, last: t };
   }
   timestampSource(): 'line' | 'mtime' {
     return this.index.timestampedLines > 0 ? 'line' : 'mtime';
@@ -88,14 +118,27 @@ class IndexedFileImpl implements IndexedFile {
     return this.format?.name ?? null;
   }
   linesInRange(start: number, end: number): { from: number; to: number } {
-    return this.index.linesInRange(start, end);
+    const r = this.index.linesInRange(start, end);
+    const n = this.index.lineCount;
+    if (!this.tail || r.to !== n) return r;
+    const t = this.timestampOf(n);
+    return t >= start && t <= end ? { from: r.from === r.to ? n : r.from, to: n + 1 } : r;
   }
   timestampOf(lineNo: number): number {
+    if (this.tail && lineNo === this.index.lineCount) {
+      return this.tail.ts === this.tail.ts ? this.tail.ts : lineNo > 0 ? this.index.timestampOf(lineNo - 1) : this.index.fallbackTs;
+    }
     return this.index.timestampOf(lineNo);
   }
   async read(from: number, to: number): Promise<DisplayLine[]> {
     if (!this.source) return [];
-    return readDisplayLines(this.index, this.source, this.encoding, from, to);
+    const lines = await readDisplayLines(this.index, this.source, this.encoding, from, to);
+    const n = this.index.lineCount;
+    if (this.tail && from <= n && to > n) {
+      const d = decodeForDisplay(this.tail.bytes, new Uint8Array(0), this.tail.bytes.length, this.encoding, nodeDecoder);
+      lines.push({ lineNo: n, ts: this.timestampOf(n), level: detectLevel(d.text), ...d });
+    }
+    return lines;
   }
   stats(): { indexBytes: number; outOfOrderLines: number; timestampedLines: number } {
     const ix = this.index;
@@ -158,6 +201,7 @@ class IndexedFileImpl implements IndexedFile {
     const sample = sampleLines(first, sniff.encoding, sniff.bomLength, nodeDecoder, nodeByteSearch);
     this.format = sniffFormat(sample);
     this.sample = sample;
+    this.year = yearForYearless(this.format, sample, this.year, this.index.fallbackTs);
     const index = this.index;
     return new ChunkIndexer({
       search: nodeByteSearch,
@@ -245,6 +289,7 @@ class IndexedFileImpl implements IndexedFile {
       for (const e of events) {
         if (e.kind === 'reset') {
           this.index = new LineIndex(Date.now());
+          this.tail = null;
           tracker = newTracker();
           if (e.reason === 'rotated') void this.reopenSource();
           this.emit('reset');
@@ -263,6 +308,12 @@ class IndexedFileImpl implements IndexedFile {
       start: { id, offset, firstBytes },
       ...(this.opts.pollMs !== undefined ? { pollMs: this.opts.pollMs } : {}),
       onEvents,
+      onHeld: (held) => {
+        if (!held && !this.tail) return;
+        if (held && this.tail && held.offset === this.tail.offset && held.bytes.length === this.tail.bytes.length) return;
+        this.tail = held ? { ...held, ts: tracker.peek(held.bytes, Math.min(held.bytes.length, MAX_HEAD_BYTES)) } : null;
+        this.emit('appended');
+      },
       onError: (e) => this.fail(fsError(e, this.path)),
     });
     if (this.closed) return;

@@ -3,7 +3,7 @@
  * From source (dev, tests, bench: this module is a .ts) the entry is the sibling `.ts` and
  * the worker first registers tsx's loader. (`execArgv: ['--import', 'tsx']` does not reach
  * worker threads on Node 20 — "Unknown file extension .ts" — so a tiny eval bootstrap
- * registers tsx's ESM API, then imports the entry.) Built, the entry is the sibling `.js`.
+ * registers tsx's ESM API, then imports the entry.) Built, the entry is dist/workers/NAME.js.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +12,9 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 export function workerEntry(name: string): { url: URL; fromSource: boolean } {
   const fromSource = import.meta.url.endsWith('.ts');
-  return { url: new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url), fromSource };
+  // Built, every bundle sits one level under dist/ (dist/host, dist/cli, dist/electron) and
+  // the workers in dist/workers/ (scripts/build-main.mjs).
+  return { url: new URL(fromSource ? `./${name}.ts` : `../workers/${name}.js`, import.meta.url), fromSource };
 }
 
 export function spawnWorker(name: string, options: WorkerOptions): Worker {

@@ -148,6 +148,11 @@ export class FollowMachine {
     this.offset = from + bytes.length;
   }
 
+  /** The partial last line held until its newline: shown provisionally, never emitted as a line. */
+  heldLine(): { offset: number; bytes: Uint8Array } | null {
+    return this.held.length > 0 ? { offset: this.heldAt, bytes: this.held } : null;
+  }
+
   /** The writer's last bytes without a newline become a line when their file goes away. */
   private flushHeld(): void {
     if (this.held.length > 0) this.outbox.push({ kind: 'line', offset: this.heldAt, bytes: this.held });

@@ -48,6 +48,16 @@ export class TimestampTracker {
   }
 
   /** Epoch ms of the line whose head is bytes[hs, he), or NaN. */
+  /** The timestamp parse() would give, leaving the tracker as it was (a provisional line). */
+  peek(bytes: Uint8Array, he: number): number {
+    const saved = { ...this.state };
+    const fallback = this.lastFallback;
+    const ts = this.parse(bytes, 0, he);
+    Object.assign(this.state, saved);
+    this.lastFallback = fallback;
+    return ts;
+  }
+
   parse(bytes: Uint8Array, hs: number, he: number): number {
     let ts = NaN;
     let format = this.format;
