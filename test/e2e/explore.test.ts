@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, loghub, screenshot, startBrowserMode } from './harness';
 
 const opensshFile = join(loghub, 'OpenSSH', 'OpenSSH_2k.log');
-const opensshLines = readFileSync(opensshFile, 'utf8').split('\n').filter((l) => l.length > 0);
+const opensshLines = readFileSync(opensshFile, 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /**
  * Syslog lines carry no year: Vigie takes the year of the file's modification time, or the
