@@ -23,6 +23,8 @@ describe('the import rules of DESIGN.md', () => {
     ['shared/rpc/client.ts', '../../main/host/web-server', false],
     ['shared/rpc/client.ts', 'zod', true],
     ['renderer/app/App.tsx', 'react', true],
+    ['renderer/app/settings.test.ts', './settings', true],
+    ['renderer/app/settings.test.ts', '../../main/host/web-server', false],
     ['renderer/app/App.tsx', 'electron', false],
     ['renderer/app/App.tsx', 'node:path', false],
     ['renderer/app/App.tsx', '../../main/services/logs/logs-service', false],

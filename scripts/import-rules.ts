@@ -47,7 +47,7 @@ export function checkImport(from: string, specifier: string): string | null {
     const target = relative('.', join(dirname(from), specifier));
     const targetLayer = layerOf(target);
     // A test may borrow node-side ports to feed the unit it tests; never electron.
-    const allowed = isTest && targetLayer !== 'electron' ? LAYER_IMPORTS.main : LAYER_IMPORTS[layer];
+    const allowed = isTest && layer !== 'renderer' && targetLayer !== 'electron' ? [...LAYER_IMPORTS[layer], ...LAYER_IMPORTS.main] : LAYER_IMPORTS[layer];
     if (!allowed.includes(targetLayer)) return `${layer} may not import ${targetLayer} (${specifier})`;
     return null;
   }

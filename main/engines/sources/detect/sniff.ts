@@ -3,7 +3,7 @@
  * parses the most lines. On ties the earlier format in FORMATS wins, so the list goes from
  * the most common / most specific layouts to the loosest ones.
  *
- * Measured speed (bench.test.ts, VIGIE_BENCH=1; Node 20, one core of a shared 2-core VM,
+ * Measured speed (test/bench/detect-speed.ts; Node 20, one core of a shared 2-core VM,
  * loghub lines repeated to 1M, sniffed format's parse()): syslog 10-11M lines/s,
  * android-logcat ~10.5M, hdfs-yymmdd ~8.5M, apache-error ~6M, iso8601 (Hadoop, Zookeeper
  * with `,mmm`) ~5.5M. The slow path parseAnyTimestamp on a line no format reads (a stack
