@@ -89,9 +89,11 @@ export function parseLogql(query: string, options: ParseOptions = {}): ParseResu
     }
   }
   if (!result.ok) {
+    // Loki reads tokens one at a time: a lexer error before (or at) the token where the
+    // grammar stops comes first. k < 0: Loki's lexer stopped before that point.
     const k = failingTokenIndex(lex.tokens, result.failAt);
-    if (lex.error && lex.error.from <= lex.tokens[k]!.from) return { ok: false, error: lexError(query, lex.error) };
-    return { ok: false, error: syntaxError(query, lex.tokens, k) };
+    if (lex.error && (k < 0 || lex.error.from <= lex.tokens[k]!.from)) return { ok: false, error: lexError(query, lex.error) };
+    return { ok: false, error: syntaxError(query, lex.tokens, Math.max(0, k)) };
   }
   if (lex.error) return { ok: false, error: lexError(query, lex.error) };
 

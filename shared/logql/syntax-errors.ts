@@ -95,6 +95,13 @@ function expected(toks: LokiToken[], k: number): string[] | null {
   // `| unwrap x` / `| unwrap bytes(x)` before the range: the range or another `|` must follow.
   const unwrapEnd = (p1 === 'IDENTIFIER' && p2 === 'UNWRAP') || (p1 === 'CLOSE_PARENTHESIS' && p(3) === 'OPEN_PARENTHESIS' && convOps.has(p(4) ?? '') && p(5) === 'UNWRAP');
   if (unwrapEnd && !hasRangeSinceAggregation(toks, k)) return ['RANGE', 'PIPE'];
+  // `sum by (a)` must be followed by the aggregated expression's `(`.
+  if (p1 === 'CLOSE_PARENTHESIS') {
+    let i = k - 2;
+    while (i >= 0 && (toks[i]!.type === 'IDENTIFIER' || toks[i]!.type === 'COMMA')) i--;
+    const kw = toks[i - 1]?.type;
+    if (toks[i]?.type === 'OPEN_PARENTHESIS' && (kw === 'BY' || kw === 'WITHOUT') && vectorOps.has(toks[i - 2]?.type ?? '')) return ['OPEN_PARENTHESIS'];
+  }
   const grouping = groupingOpen(toks, k);
   if (grouping) return p1 === 'OPEN_PARENTHESIS' ? ['IDENTIFIER', 'CLOSE_PARENTHESIS'] : p1 === 'IDENTIFIER' ? ['COMMA', 'CLOSE_PARENTHESIS'] : ['IDENTIFIER'];
   return null;
@@ -117,8 +124,7 @@ function position(src: string, offset: number, lineValid: boolean): string {
 
 /** The token Loki's parser would be looking at when the parse stops at `failOffset`. */
 export function failingTokenIndex(toks: LokiToken[], failOffset: number): number {
-  const k = toks.findIndex((t) => t.to > failOffset || t.type === '$end');
-  return k < 0 ? toks.length - 1 : k;
+  return toks.findIndex((t) => t.to > failOffset || t.type === '$end');
 }
 
 export function syntaxError(src: string, toks: LokiToken[], k: number): LogqlError {
