@@ -1,0 +1,156 @@
+/**
+ * Go's number, duration and size parsing as Loki's label filters use them (strconv.ParseFloat,
+ * time.ParseDuration, go-humanize ParseBytes), with Go's exact error texts: those texts become
+ * `__error_details__` values that users filter and print.
+ */
+
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+/** strconv.Quote: Go-escaped, double-quoted. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    switch (ch) {
+      case '"':
+        out += '\\"';
+        continue;
+      case '\\':
+        out += '\\\\';
+        continue;
+      case '\x07':
+        out += '\\a';
+        continue;
+      case '\b':
+        out += '\\b';
+        continue;
+      case '\f':
+        out += '\\f';
+        continue;
+      case '\n':
+        out += '\\n';
+        continue;
+      case '\r':
+        out += '\\r';
+        continue;
+      case '\t':
+        out += '\\t';
+        continue;
+      case '\v':
+        out += '\\v';
+        continue;
+    }
+    const cp = ch.codePointAt(0)!;
+    if (PRINTABLE.test(ch)) out += ch;
+    else if (cp < 0x80) out += '\\x' + cp.toString(16).padStart(2, '0');
+    else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
+    else out += '\\U' + cp.toString(16).padStart(8, '0');
+  }
+  return out + '"';
+}
+
+export type GoParse<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const HEX = /^([+-]?)0[xX]((?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+))[pP]([+-]?\d+)$/;
+const SPECIAL = /^(?:[+-]?(?:inf|infinity)|nan)$/i;
+
+/** strconv.ParseFloat(s, 64). */
+export function goParseFloat(s: string): GoParse<number> {
+  const fn = 'strconv.ParseFloat';
+  if (SPECIAL.test(s)) {
+    const lower = s.toLowerCase();
+    return { ok: true, value: lower === 'nan' ? NaN : lower.startsWith('-') ? -Infinity : Infinity };
+  }
+  let value: number;
+  if (DECIMAL.test(s)) value = Number(s);
+  else {
+    const hex = HEX.exec(s);
+    if (!hex) return { ok: false, error: `${fn}: parsing ${goQuote(s)}: invalid syntax` };
+    const [int = '', frac = ''] = hex[2]!.split('.');
+    let mantissa = 0;
+    for (const d of int + frac) mantissa = mantissa * 16 + parseInt(d, 16);
+    value = mantissa * Math.pow(2, Number(hex[3]) - 4 * frac.length) * (hex[1] === '-' ? -1 : 1);
+  }
+  if (!Number.isFinite(value)) return { ok: false, error: `${fn}: parsing ${goQuote(s)}: value out of range` };
+  return { ok: true, value };
+}
+
+const UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const MAX_DURATION = 2 ** 63;
+
+/** time.ParseDuration, in nanoseconds. */
+export function goParseDuration(input: string): GoParse<number> {
+  const invalid = { ok: false as const, error: `time: invalid duration ${goQuote(input)}` };
+  let s = input;
+  let neg = false;
+  if (s !== '' && (s[0] === '-' || s[0] === '+')) {
+    neg = s[0] === '-';
+    s = s.slice(1);
+  }
+  if (s === '0') return { ok: true, value: 0 };
+  if (s === '') return invalid;
+  let total = 0;
+  while (s !== '') {
+    if (!(s[0] === '.' || (s[0]! >= '0' && s[0]! <= '9'))) return invalid;
+    const num = /^(\d*)(?:\.(\d*))?/.exec(s)!;
+    const intPart = num[1]!;
+    const fracPart = num[2];
+    if (intPart === '' && (fracPart === undefined || fracPart === '')) return invalid;
+    s = s.slice(num[0].length);
+    const unitMatch = /^[^0-9.]*/.exec(s)![0];
+    if (unitMatch === '') return { ok: false, error: `time: missing unit in duration ${goQuote(input)}` };
+    const unit = UNITS[unitMatch];
+    if (unit === undefined) return { ok: false, error: `time: unknown unit ${goQuote(unitMatch)} in duration ${goQuote(input)}` };
+    s = s.slice(unitMatch.length);
+    let v = intPart === '' ? 0 : Number(intPart) * unit;
+    if (fracPart) v += Math.floor(Number('0.' + fracPart) * unit);
+    if (v >= MAX_DURATION) return invalid;
+    total += v;
+    if (total > MAX_DURATION || (!neg && total === MAX_DURATION)) return invalid;
+  }
+  return { ok: true, value: neg ? -total : total };
+}
+
+const SIZES: Record<string, number> = {
+  b: 1,
+  '': 1,
+  kib: 1024,
+  ki: 1024,
+  kb: 1000,
+  k: 1000,
+  mib: 1024 ** 2,
+  mi: 1024 ** 2,
+  mb: 1e6,
+  m: 1e6,
+  gib: 1024 ** 3,
+  gi: 1024 ** 3,
+  gb: 1e9,
+  g: 1e9,
+  tib: 1024 ** 4,
+  ti: 1024 ** 4,
+  tb: 1e12,
+  t: 1e12,
+  pib: 1024 ** 5,
+  pi: 1024 ** 5,
+  pb: 1e15,
+  p: 1e15,
+  eib: 1024 ** 6,
+  ei: 1024 ** 6,
+  eb: 1e18,
+  e: 1e18,
+};
+
+/** go-humanize ParseBytes, as a float of whole bytes (uint64 truncation). */
+export function goParseBytes(s: string): GoParse<number> {
+  let end = 0;
+  while (end < s.length && /[0-9.,]/.test(s[end]!)) end++;
+  const num = s.slice(0, end).replace(/,/g, '');
+  const f = goParseFloat(num);
+  if (!f.ok) return f;
+  const extra = s.slice(end).trim().toLowerCase();
+  const mult = SIZES[extra];
+  if (mult === undefined) return { ok: false, error: `unhandled size name: ${extra}` };
+  const v = f.value * mult;
+  if (v >= 2 ** 64) return { ok: false, error: `too large: ${s}` };
+  return { ok: true, value: Math.trunc(v) };
+}
