@@ -196,11 +196,16 @@ export function buildLabelFilter(ctx: BuildContext, node: SyntaxNode): LabelFilt
   const operands: LabelFilterExpr[] = [];
   const ops: FilterOpName[] = [];
   const flatten = (n: SyntaxNode) => {
+    // `a and b`, `a or b`, `a, b` (the `,` is an anonymous token: absent from the tree);
+    // `( a )` has the inner filter as its only named child.
     const cs = children(n);
-    if (cs.length === 3 && cs[0]!.name === 'LabelFilter' && cs[2]!.name === 'LabelFilter') {
-      flatten(cs[0]!);
-      ops.push(cs[1]!.name === 'Or' ? 'or' : cs[1]!.name === 'And' ? 'and' : 'comma');
-      flatten(cs[2]!);
+    const first = cs[0];
+    const last = cs[cs.length - 1];
+    if (cs.length >= 2 && first!.name === 'LabelFilter' && last!.name === 'LabelFilter') {
+      flatten(first!);
+      const op = cs.length === 3 ? cs[1]!.name : '';
+      ops.push(op === 'Or' ? 'or' : op === 'And' ? 'and' : 'comma');
+      flatten(last!);
     } else operands.push(labelFilterLeaf(ctx, n));
   };
   flatten(node);
