@@ -119,6 +119,15 @@ function scanGroups(source: string, onGroup: (index: number, name: string) => vo
   return count;
 }
 
+/** Go's SubexpNames for a pattern: index 0 is the whole match, '' for unnamed groups. */
+export function subexpNames(source: string): string[] {
+  const names: string[] = [''];
+  scanGroups(source, (_i, name) => {
+    names.push(name);
+  });
+  return names;
+}
+
 function countGroups(source: string): number {
   return scanGroups(source, () => {});
 }

@@ -3,9 +3,11 @@
 // where logqlCaseRunner implements CaseRunner<LogqlCase> (see model.ts) and uses the helpers
 // in compare/ to judge its answer against the recorded one.
 
-import { createRegistry, type RunnerRegistry } from './registry';
+import { createRegistry, registerCaseRunner, type RunnerRegistry } from './registry';
+import { logqlCaseRunner } from './runners/logql-runner';
 
 export function defaultRegistry(): RunnerRegistry {
   const registry = createRegistry();
+  registerCaseRunner(registry, 'logql', logqlCaseRunner);
   return registry;
 }

@@ -13,7 +13,7 @@ import { ERR_TEMPLATE, type Built, type Stage } from './stage';
 const SIMPLE_KEY = /^\{\{(?:-[ \t\r\n])?[ \t\r\n]*\.([\p{L}_][\p{L}\p{N}_]*)[ \t\r\n]*(?:[ \t\r\n]-)?\}\}$/u;
 
 export function lineFormat(text: string, ports: LogqlPorts): Built<Stage> {
-  const compiled = ports.compileTemplate('line', text, { regex: ports.regex });
+  const compiled = ports.compileTemplate('line', text);
   if (!compiled.ok) return { ok: false, error: `invalid line template: ${compiled.error}` };
   const template = compiled.template;
   const simpleKey = SIMPLE_KEY.exec(text)?.[1];
@@ -50,7 +50,7 @@ export function labelFormat(ops: LabelFormatOp[], ports: LogqlPorts): Built<Stag
       formats.push({ kind: 'rename', dst: op.dst, src: op.src });
       continue;
     }
-    const compiled = ports.compileTemplate('label', op.template, { regex: ports.regex });
+    const compiled = ports.compileTemplate('label', op.template);
     if (!compiled.ok) return { ok: false, error: `invalid template for label '${op.dst}': ${compiled.error}` };
     formats.push({ kind: 'template', dst: op.dst, template: compiled.template });
   }

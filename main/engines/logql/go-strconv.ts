@@ -154,3 +154,22 @@ export function goParseBytes(s: string): GoParse<number> {
   if (v >= 2 ** 64) return { ok: false, error: `too large: ${s}` };
   return { ok: true, value: Math.trunc(v) };
 }
+
+/**
+ * humanize.Bytes (base 1000, one decimal under 10): how Loki prints a bytes label filter when
+ * its query frontend re-serialises the query for the querier. The querier parses that text back,
+ * so `size < 1KiB` really compares with 1000 and `size == 2048B` with 2000, as Loki answers.
+ */
+export function humanizeBytes(v: number): string {
+  if (v < 10) return `${v} B`;
+  const sizes = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+  const e = Math.floor(Math.log(v) / Math.log(1000));
+  const val = Math.floor((v / Math.pow(1000, e)) * 10 + 0.5) / 10;
+  return `${val < 10 ? val.toFixed(1) : val.toFixed(0)} ${sizes[e] ?? 'B'}`;
+}
+
+/** The bytes value a Loki querier ends up comparing with, after the frontend's round trip. */
+export function bytesFilterValue(v: number): number {
+  const back = goParseBytes(humanizeBytes(v).replace(/\s/g, ''));
+  return back.ok ? back.value : v;
+}

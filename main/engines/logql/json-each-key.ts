@@ -164,9 +164,9 @@ export function eachKey(d: string, cb: EachKeyCallback, paths: string[][]): void
         if (matched === paths.length) return;
       }
       if (match === -1) {
+        // As the library does: land one before the value, so nested objects are walked.
         const t = nextToken(d, i + 1);
-        if (t === -1) return;
-        i = t;
+        i = t === -1 ? i - 1 : t - 1;
         if (d[i] === '{') {
           const skip = blockEnd(d, i, '{', '}');
           if (skip !== -1) i = skip + 1;

@@ -5,7 +5,7 @@
  * Go's error text (unless an error is already set).
  */
 import type { CompareOp, LabelFilterExpr, LabelMatcher } from '../../../shared/logql/ast';
-import { goParseBytes, goParseDuration, goParseFloat, type GoParse } from './go-strconv';
+import { bytesFilterValue, goParseBytes, goParseDuration, goParseFloat, type GoParse } from './go-strconv';
 import { ipPattern, ipTextMatches } from './ip';
 import { ERROR_LABEL, type EarlyFilter, type LabelsBuilder } from './labels-builder';
 import type { RegexPort } from './ports';
@@ -122,7 +122,7 @@ export function buildLabelFilter(e: LabelFilterExpr, port: RegexPort): Built<Lab
     case 'duration':
       return { ok: true, value: converted(e.name, e.op, e.value, goParseDuration) };
     case 'bytes':
-      return { ok: true, value: converted(e.name, e.op, Math.trunc(e.value), goParseBytes) };
+      return { ok: true, value: converted(e.name, e.op, bytesFilterValue(Math.trunc(e.value)), goParseBytes) };
     case 'ip': {
       const matcher = ipPattern(e.pattern);
       const name = e.name;

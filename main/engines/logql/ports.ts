@@ -49,7 +49,8 @@ export interface CompiledTemplate {
   execute(data: Record<string, string>, ctx: TemplateExecCtx): TemplateExecResult;
 }
 export type TemplateCompileResult = { ok: true; template: CompiledTemplate } | { ok: false; error: string };
-export type CompileTemplate = (name: 'line' | 'label', text: string, ports: { regex: RegexPort }) => TemplateCompileResult;
+/** Compiles a Go text/template (Loki's function map); the host binds the template engine's own regex port. */
+export type CompileTemplate = (name: 'line' | 'label', text: string) => TemplateCompileResult;
 
 /** Everything buildPipeline needs. */
 export interface LogqlPorts {

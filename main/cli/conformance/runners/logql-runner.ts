@@ -1,0 +1,66 @@
+// The LogQL engine in conformance: each case goes through Loki's HTTP-layer checks, the parser
+// (with the RE2 port and the template engine as its regex / template checks), then the log-query
+// runner over the suite's streams, and is judged with compare/logql-result. Metric queries
+// belong to another engine: they are reported failed ("metric queries not implemented yet").
+
+import { parseLogql } from '../../../../shared/logql/parse';
+import { compileLokiTemplate } from '../../../adapters/re2/template-regex-port';
+import { re2CheckRegex, re2Port } from '../../../adapters/re2/re2-port';
+import { checkLogQueryParams, checkRequestParams } from '../../../engines/logql/request-params';
+import type { CompileTemplate, LogqlPorts } from '../../../engines/logql/ports';
+import { runLogQuery, type LogSource } from '../../../engines/logql/run-log-query';
+import { compareLokiData, compareLokiError } from '../compare/logql-result';
+import type { CaseOutcome, CaseRunner } from '../model';
+import type { LogqlCase, LogqlStream, LokiData } from '../suites/logql-suite';
+
+export const METRIC_NOT_IMPLEMENTED = 'metric queries not implemented yet';
+
+const sources = new WeakMap<LogqlStream[], LogSource>();
+
+/** The suite's streams as the engine's source: timestamps as bigint, each stream in time order. */
+export function sourceOf(streams: LogqlStream[]): LogSource {
+  let s = sources.get(streams);
+  if (!s) {
+    s = {
+      streams: streams.map((st) => ({
+        labels: { ...st.labels },
+        entries: st.values.map(([ts, line]) => ({ tsNs: BigInt(ts), line })).sort((a, b) => (a.tsNs < b.tsNs ? -1 : a.tsNs > b.tsNs ? 1 : 0)),
+      })),
+    };
+    sources.set(streams, s);
+  }
+  return s;
+}
+
+function judgeError(c: LogqlCase, got: { status: number; message: string }): CaseOutcome {
+  if (!c.expectError) return { status: 'failed', reason: `unexpected error ${got.status}: ${got.message}` };
+  const diff = compareLokiError(c.expectError, got);
+  return diff ? { status: 'failed', reason: diff } : { status: 'passed' };
+}
+
+export async function runLogqlCase(c: LogqlCase, compile: CompileTemplate = compileLokiTemplate): Promise<CaseOutcome> {
+  const request = checkRequestParams(c);
+  if (!request.ok) return judgeError(c, request);
+  const ports: LogqlPorts = { regex: re2Port, compileTemplate: compile };
+  const parsed = parseLogql(c.query, {
+    checkRegex: re2CheckRegex,
+    checkTemplate: (text) => {
+      const r = compile('line', text);
+      return r.ok ? null : r.error;
+    },
+  });
+  if (!parsed.ok) return judgeError(c, { status: 400, message: parsed.error.message });
+  if (parsed.expr.kind !== 'logQuery') return { status: 'failed', reason: METRIC_NOT_IMPLEMENTED };
+  const logCheck = checkLogQueryParams(request.params);
+  if (!logCheck.ok) return judgeError(c, logCheck);
+  const { startNs, endNs, limit, direction } = request.params;
+  const outcome = runLogQuery(parsed.expr, sourceOf(c.streams), { startNs, endNs, limit, direction }, ports);
+  if (!outcome.ok) return judgeError(c, { status: 400, message: outcome.error.message });
+  if (c.expectError) return { status: 'failed', reason: `expected error ${c.expectError.status} (${c.expectError.message}), got a result` };
+  const diff = compareLokiData(c.expect as LokiData, outcome.data as LokiData);
+  return diff ? { status: 'failed', reason: diff } : { status: 'passed' };
+}
+
+export const logqlCaseRunner: CaseRunner<LogqlCase> = {
+  run: (c) => runLogqlCase(c),
+};
