@@ -62,6 +62,10 @@ export class State {
     throw new ExecError(`template: ${this.prog.name}:${line}:${col}: executing ${quote(this.tmplName)} at <${nodeString(this.node)}>: ${msg}`);
   }
 
+  private outputNearLimit(): boolean {
+    return this.out.length > this.limits.maxOutput - 4096;
+  }
+
   private step(): void {
     if (++this.steps > this.limits.maxSteps) this.errorf(`execution exceeded ${this.limits.maxSteps} steps (Vigie's bound on template work)`);
   }
@@ -85,6 +89,16 @@ export class State {
     switch (node.type) {
       case 'action': {
         this.step();
+        // Fast path for the common {{.label}}: same result as the general walk below.
+        const cmds = node.pipe.cmds;
+        if (cmds.length === 1 && node.pipe.decl.length === 0 && dot instanceof GoDataMap) {
+          const a = cmds[0]!.args;
+          const f = a[0]!;
+          if (a.length === 1 && f.type === 'field' && f.ident.length === 1 && !this.outputNearLimit()) {
+            this.out += dot.get(f.ident[0]!) ?? '';
+            return;
+          }
+        }
         const val = this.evalPipeline(dot, node.pipe);
         if (node.pipe.decl.length === 0) {
           this.node = node;

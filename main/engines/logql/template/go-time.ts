@@ -220,7 +220,7 @@ function lookup(v: string, names: string[]): [number, string] | undefined {
 /** time.ParseInLocation(layout, value, loc); undefined when Go would return an error. */
 export function parseTime(layout: string, value: string, loc: ZoneResolver): GoTime | undefined {
   const chunks = splitLayout(layout);
-  let year = 1, month = -1, day = -1, yday = -1, hour = 0, min = 0, sec = 0, nsec = 0;
+  let year = 0, month = -1, day = -1, yday = -1, hour = 0, min = 0, sec = 0, nsec = 0;
   let pm: boolean | undefined;
   let zoneOff: number | undefined;
   let zoneName: string | undefined;
