@@ -4,7 +4,8 @@
 
 import { FuncError, fn, type FuncMap } from './func-types';
 import { numError, parseFloat64, parseInt64 } from './go-numbers';
-import { formatTime, parseDuration, parseTime, resolveZone, timeInZone, ZERO_TIME } from './go-time';
+import { formatTime, resolveZone, timeInZone } from './go-time';
+import { parseDuration, parseTime, ZERO_TIME } from './go-time-parse';
 import { GoFloat, GoInt, GoMap, GoSlice, GoTime, isTrue, wrapInt, type GoValue } from './go-values';
 import { decimalOp, round, toFloat64, toInt64 } from './sprig-numeric';
 import { utf8Length } from './utf8';
