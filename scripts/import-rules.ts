@@ -42,7 +42,8 @@ const LAYER_IMPORTS: Record<Layer, readonly Layer[]> = {
  */
 export function checkImport(from: string, specifier: string): string | null {
   const layer = layerOf(from);
-  const isTest = /\.test\.tsx?$/.test(from);
+  // Tests, and their helpers named test-*.ts, may use node and node-side ports.
+  const isTest = /\.test\.tsx?$|(^|\/)test-[\w-]+\.ts$/.test(from);
   if (specifier.startsWith('.')) {
     const target = relative('.', join(dirname(from), specifier));
     const targetLayer = layerOf(target);

@@ -3,11 +3,11 @@
 // see the figure in the commit message / final report.
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from './index';
-import { re2Port } from './test-ports';
+import { templateRegexPort } from '../../../adapters/re2/template-regex-port';
 
 describe('executing a compiled template', () => {
   it('runs a simple field template millions of times per second', () => {
-    const c = compileTemplate('line', '{{.a}} {{.b}}', { regex: re2Port() });
+    const c = compileTemplate('line', '{{.a}} {{.b}}', { regex: templateRegexPort });
     if (!c.ok) throw new Error(c.error);
     const data = { a: 'alpha', b: 'beta', c: 'gamma' };
     const ctx = { line: 'x', timestampNs: 0n };
@@ -23,7 +23,7 @@ describe('executing a compiled template', () => {
   });
 
   it('runs a typical function pipeline', () => {
-    const c = compileTemplate('line', '{{ .level | ToUpper }} {{ printf "%-6s" .status }} {{ trunc 20 .path }}', { regex: re2Port() });
+    const c = compileTemplate('line', '{{ .level | ToUpper }} {{ printf "%-6s" .status }} {{ trunc 20 .path }}', { regex: templateRegexPort });
     if (!c.ok) throw new Error(c.error);
     const data = { level: 'info', status: '200', path: '/api/orders/42/items' };
     const t0 = performance.now();

@@ -1,8 +1,8 @@
 // Test helper: compile and execute in one call, with the RE2 regex port and a fixed clock.
 import { compileTemplate } from './index';
-import { re2Port } from './test-ports';
+import { templateRegexPort } from '../../../adapters/re2/template-regex-port';
 
-const ports = { regex: re2Port() };
+const ports = { regex: templateRegexPort };
 export const CTX = { line: 'the original line', timestampNs: 1795132804517000000n };
 
 /** The output, or "ERR <error>" (compile or execution). */
