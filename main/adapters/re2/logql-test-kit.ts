@@ -3,7 +3,7 @@ import type { LogQueryExpr } from '../../../shared/logql/ast';
 import { parseLogql } from '../../../shared/logql/parse';
 import { buildPipeline, type ProcessedEntry } from '../../engines/logql/pipeline';
 import { re2CheckRegex } from './re2-port';
-import { nodeLogqlPorts } from './template-regex-port';
+import { nodeLogqlPorts } from './logql-ports';
 
 export const ports = nodeLogqlPorts;
 

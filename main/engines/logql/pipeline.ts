@@ -74,7 +74,12 @@ function stageText(s: PipelineStage): string {
 
 const fail = (message: string, span: Span): BuildPipelineResult => ({ ok: false, error: { message, span } });
 
-export function buildPipeline(stages: PipelineStage[], ports: LogqlPorts): BuildPipelineResult {
+export interface PipelineOptions {
+  /** Called when a stage throws (a bug): the entry is dropped and the query goes on. */
+  onInternalError?: (error: unknown) => void;
+}
+
+export function buildPipeline(stages: PipelineStage[], ports: LogqlPorts, options: PipelineOptions = {}): BuildPipelineResult {
   const built: Stage[] = [];
   const early: EarlyFilter[] = [];
   for (const g of reorderStages(stages)) {
@@ -125,7 +130,7 @@ export function buildPipeline(stages: PipelineStage[], ports: LogqlPorts): Build
     if (!r.ok) return fail(`parse error : stage '${stageText(s)}' : ${r.error}`, s.span);
     built.push(r.value);
   }
-  return { ok: true, pipeline: new CachedPipeline(built, early) };
+  return { ok: true, pipeline: new CachedPipeline(built, early, options.onInternalError) };
 }
 
 function labelsKey(labels: Labels): string {
@@ -137,13 +142,14 @@ class CachedPipeline implements Pipeline {
   constructor(
     private readonly stages: Stage[],
     private readonly early: EarlyFilter[],
+    private readonly onError?: (error: unknown) => void,
   ) {}
 
   forStream(labels: Labels): StreamPipeline {
     const key = labelsKey(labels);
     let sp = this.streams.get(key);
     if (!sp) {
-      sp = new OneStreamPipeline(this.stages, new LabelsBuilder({ ...labels }, this.early));
+      sp = new OneStreamPipeline(this.stages, new LabelsBuilder({ ...labels }, this.early), this.onError);
       this.streams.set(key, sp);
     }
     return sp;
@@ -154,6 +160,7 @@ class OneStreamPipeline implements StreamPipeline {
   constructor(
     private readonly stages: Stage[],
     private readonly lbs: LabelsBuilder,
+    private readonly onError?: (error: unknown) => void,
   ) {}
 
   process(tsNs: bigint, line: string): ProcessedEntry | null {
@@ -167,8 +174,9 @@ class OneStreamPipeline implements StreamPipeline {
         current = next;
       }
       return { line: current, labels: lbs.toLabels() };
-    } catch {
+    } catch (e) {
       // A stage bug must not take the query down: the entry is dropped, as a failed filter would.
+      this.onError?.(e);
       return null;
     }
   }

@@ -4,7 +4,7 @@
 // belong to another engine: they are reported failed ("metric queries not implemented yet").
 
 import { parseLogql } from '../../../../shared/logql/parse';
-import { compileLokiTemplate } from '../../../adapters/re2/template-regex-port';
+import { compileLokiTemplate } from '../../../adapters/re2/logql-ports';
 import { re2CheckRegex, re2Port } from '../../../adapters/re2/re2-port';
 import { checkLogQueryParams, checkRequestParams } from '../../../engines/logql/request-params';
 import type { CompileTemplate, LogqlPorts } from '../../../engines/logql/ports';
