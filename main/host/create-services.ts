@@ -5,6 +5,8 @@ import { LogsService } from '../services/logs/logs-service';
 import { SourceRegistry } from '../services/sources/source-registry';
 import { throttledSnapshots } from '../services/sources/async-changes';
 import { packageVersion } from './app-paths';
+import { checkQuery } from '../services/logql/check-query';
+import { runLocalLogQuery } from '../services/logql/local-log-query';
 
 export interface ServicesOptions {
   mode: 'electron' | 'web' | 'cli' | 'test';
@@ -39,6 +41,8 @@ export function createServices(options: ServicesOptions): Services {
     'sources.setJob': async ({ id, job }) => sources.setJob(id, job),
     'sources.watch': (_input, { signal }) => throttledSnapshots((l) => sources.onChange(l), () => sources.snapshot(), signal),
     'logs.window': async (input, { signal }) => logs.window(input, signal),
+    'logql.check': async ({ query }) => checkQuery(query),
+    'logql.query': (input, { signal }) => runLocalLogQuery(input, sources.localStreams(), signal),
   } satisfies Handlers<VigieContract>;
 
   return { handlers, sources, dispose: () => sources.dispose() };

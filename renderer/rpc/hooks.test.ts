@@ -26,6 +26,8 @@ function fakeHandlers(log: string[]): Handlers<VigieContract> {
     },
     'sources.remove': notYet,
     'sources.setJob': notYet,
+    'logql.check': notYet,
+    'logql.query': notYet,
     'sources.watch': async function* (_input, { signal }) {
       log.push('watch:start');
       signal.addEventListener('abort', () => log.push('watch:abort'));

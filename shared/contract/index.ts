@@ -1,16 +1,19 @@
 import { appContract } from './app';
 import { logsContract } from './logs';
+import { logqlContract } from './logql';
 import { sourcesContract } from './sources';
 
 export * from './common';
 export * from './app';
 export * from './sources';
 export * from './logs';
+export * from './logql';
 
 /** The whole API, one domain per file. Client, server, CLI and tests derive from this. */
 export const contract = {
   ...appContract,
   ...sourcesContract,
   ...logsContract,
+  ...logqlContract,
 } as const;
 export type VigieContract = typeof contract;

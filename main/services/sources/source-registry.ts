@@ -127,6 +127,17 @@ export class SourceRegistry {
     throw new AppFailure(appError('not_found', `no stream ${id}`));
   }
 
+  /** Every open, readable stream with its labels: what a LogQL selector chooses from. */
+  localStreams(): { id: string; labels: Record<string, string>; file: IndexedFile; bytesTotal: number }[] {
+    return [...this.sources.values()].flatMap((s) =>
+      [...s.streams.values()].flatMap((st) => {
+        const status = st.file.status();
+        if (status.state === 'error') return [];
+        return [{ id: st.id, labels: streamLabels(s, st), file: st.file, bytesTotal: status.bytesTotal }];
+      }),
+    );
+  }
+
   async dispose(): Promise<void> {
     await Promise.all([...this.sources.keys()].map((id) => this.remove(id)));
   }
@@ -144,12 +155,16 @@ export class SourceRegistry {
   }
 }
 
+function streamLabels(source: Source, st: OpenStream): Record<string, string> {
+  return { filename: st.path, job: source.job, host: 'localhost' };
+}
+
 function streamInfo(source: Source, st: OpenStream): StreamInfo {
   const span = st.file.timeSpan();
   return {
     id: st.id,
     sourceId: source.id,
-    labels: { filename: st.path, job: source.job, host: 'localhost' },
+    labels: streamLabels(source, st),
     status: st.file.status(),
     lineCount: st.file.lineCount(),
     first: span?.first ?? null,

@@ -1,0 +1,24 @@
+/**
+ * Merges per-stream entry iterators, each already in the query's direction, into one
+ * sequence in that direction: a k-way merge, so the first `limit` entries are final as soon
+ * as they come out and can be streamed to the UI. Ties keep the order of the streams given.
+ */
+export interface MergeEntry {
+  tsNs: bigint;
+}
+
+export async function* mergeByTime<E extends MergeEntry>(sources: AsyncIterator<E>[], direction: 'forward' | 'backward'): AsyncGenerator<E> {
+  const heads: (E | null)[] = await Promise.all(sources.map(async (s) => ((await s.next()).value as E | undefined) ?? null));
+  const before = direction === 'forward' ? (a: bigint, b: bigint) => a < b : (a: bigint, b: bigint) => a > b;
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < heads.length; k++) {
+      const h = heads[k];
+      if (h && (best === -1 || before(h.tsNs, heads[best]!.tsNs))) best = k;
+    }
+    if (best === -1) return;
+    yield heads[best]!;
+    const next = await sources[best]!.next();
+    heads[best] = next.done ? null : next.value;
+  }
+}
