@@ -6,10 +6,14 @@ export interface FlagSpec {
   [name: string]: 'string' | 'boolean';
 }
 
-export type Parsed = { ok: true; flags: Record<string, string | boolean>; positionals: string[] } | { ok: false; error: string };
+export type Parsed =
+  | { ok: true; flags: Record<string, string | boolean>; lists: Record<string, string[]>; positionals: string[] }
+  | { ok: false; error: string };
 
-export function parseArgv(argv: readonly string[], spec: FlagSpec): Parsed {
+/** `repeatable` string flags collect every value in `lists` (e.g. several `--from`). */
+export function parseArgv(argv: readonly string[], spec: FlagSpec, repeatable: readonly string[] = []): Parsed {
   const flags: Record<string, string | boolean> = {};
+  const lists: Record<string, string[]> = {};
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -34,7 +38,8 @@ export function parseArgv(argv: readonly string[], spec: FlagSpec): Parsed {
       const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined) return { ok: false, error: `--${name} needs a value` };
       flags[name] = value;
+      if (repeatable.includes(name)) (lists[name] ??= []).push(value);
     }
   }
-  return { ok: true, flags, positionals };
+  return { ok: true, flags, lists, positionals };
 }

@@ -71,3 +71,48 @@ describe('vigie streams', () => {
     expect((await cli('help', 'streams')).out).toContain('--glob');
   });
 });
+
+describe('vigie query', () => {
+  const apache = join(loghub, 'Apache');
+  it('prints the newest matching lines with their time and labels, as logcli does', async () => {
+    const r = await cli('query', '{job="Apache"} |= "error state 6"', '--from', apache, '--limit', '2');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('2005-12-05T19:15:57Z {filename="' + join(apache, 'Apache_2k.log') + '", host="localhost", job="Apache"} [Mon Dec 05 19:15:57 2005] [error] mod_jk child workerEnv in error state 6');
+  });
+
+  it('prints raw lines oldest first with --forward --output raw, within [start, end)', async () => {
+    const r = await cli('query', '{job="Apache"}', '--from', apache, '--forward', '--output', 'raw', '--start', '2005-12-04T04:47:44Z', '--end', '2005-12-04T04:51:08Z');
+    expect(r.out.split('\n').filter(Boolean)).toEqual([
+      '[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok /etc/httpd/conf/workers2.properties',
+      '[Sun Dec 04 04:47:44 2005] [error] mod_jk child workerEnv in error state 6',
+    ]);
+  });
+
+  it('prints one JSON object per entry with parsed labels', async () => {
+    const r = await cli('query', '{job="Apache"} | regexp `\\[(?P<level>\\w+)\\] (?P<msg>.*)` | level="notice"', '--from', apache, '--limit', '1', '--output', 'jsonl');
+    const entry = JSON.parse(r.out) as { timestamp: string; labels: Record<string, string>; line: string };
+    expect(entry.labels).toMatchObject({ job: 'Apache', level: 'notice' });
+    expect(entry.timestamp).toMatch(/^2005-12-05T/);
+  });
+
+  it('points at the error in a broken query, with Loki’s message and exit code 2', async () => {
+    const r = await cli('query', '{job="Apache"', '--from', apache);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('vigie query: parse error at line 1, col 14: syntax error: unexpected $end, expecting } or ,\n  {job="Apache"\n               ^\n');
+  });
+
+  it.each([
+    [['query', '{job="x"}'], '--from PATH is required'],
+    [['query', '{job="x"}', '--from', '.', '--since', '5 minutes'], '--since: invalid duration'],
+    [['query', '{job="x"}', '--from', '.', '--start', 'yesterday'], '--start: invalid time'],
+    [['query', '{job="x"}', '--from', '.', '--limit', '0'], 'limit'],
+    [['query', '{job="x"}', '--from', '.', '--limit', '9000'], 'limit'],
+  ])('refuses %j with a clear message', async (argv, message) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+});

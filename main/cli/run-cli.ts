@@ -1,5 +1,6 @@
 import { toAppError } from '../../shared/model/app-error';
-import { createServices } from '../host/create-services';
+import { createServices, type Services } from '../host/create-services';
+import { queryUsage, queryVerb } from './verbs/query';
 import { streamsUsage, streamsVerb } from './verbs/streams';
 
 /**
@@ -10,12 +11,15 @@ const USAGE = `usage: vigie <verb> [options]
 
 verbs:
   streams PATH   list the streams of a folder or file, with line counts and time spans
+  query QUERY    run a LogQL log query over files: vigie query '{job="x"} |= "error"' --from PATH
   help [VERB]    show help
 
 The conformance report of the engines: npm run conformance [-- --suite FAMILY] [--dir PATH] [--verbose]`;
 
-const VERBS: Record<string, { usage: string; run: typeof streamsVerb }> = {
+type Verb = (argv: string[], services: Services, out: (s: string) => void, err: (s: string) => void) => Promise<number>;
+const VERBS: Record<string, { usage: string; run: Verb }> = {
   streams: { usage: streamsUsage, run: streamsVerb },
+  query: { usage: queryUsage, run: queryVerb },
 };
 
 export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -32,7 +36,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   }
   const services = createServices({ mode: 'cli' });
   try {
-    return await entry.run(rest, services, out);
+    return await entry.run(rest, services, out, err);
   } catch (e) {
     const error = toAppError(e);
     const where = error.where?.path ? ` (${error.where.path})` : '';

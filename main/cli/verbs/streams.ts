@@ -4,25 +4,13 @@ import { AppFailure } from '../../../shared/model/app-error';
 import type { Services } from '../../host/create-services';
 import { parseArgv } from '../args';
 import { formatTable, isoTime } from '../format-table';
+import { settled } from './sources-setup';
 
 export const streamsUsage = `vigie streams PATH [--glob GLOB] [--no-recursive] [--job NAME] [--output table|json]
 
 Lists the streams (one per file) of a folder or a file, as Vigie labels them, with their
 line counts and time spans. PATH may contain a glob: 'logs/**/*.log'. .gz is read transparently.`;
 
-/** Waits until no stream is indexing any more. */
-function settled(services: Services): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      if (services.sources.snapshot().streams.every((s) => s.status.state !== 'indexing')) {
-        off();
-        resolve();
-      }
-    };
-    const off = services.sources.onChange(check);
-    check();
-  });
-}
 
 function describeStatus(s: StreamInfo): string {
   if (s.status.state === 'error') return `error: ${s.status.error.message}`;

@@ -26,6 +26,7 @@ export interface LogQueryRequest {
 
 interface Hit {
   tsNs: bigint;
+  key: string;
   line: string;
   labels: Labels;
   stream: LocalStream;
@@ -78,6 +79,8 @@ export async function* runLocalLogQuery(req: LogQueryRequest, all: LocalStream[]
   async function* entries(r: (typeof ranges)[number]): AsyncGenerator<Hit> {
     const pipeline: StreamPipeline = built.ok ? built.pipeline.forStream(r.s.labels) : (undefined as never);
     const forward = req.direction === 'forward';
+    let prevTs = -1n;
+    let prevLine = '';
     for (let pos = forward ? r.from : r.to; forward ? pos < r.to : pos > r.from; pos += forward ? BLOCK : -BLOCK) {
       signal.throwIfAborted();
       const lo = forward ? pos : Math.max(r.from, pos - BLOCK);
@@ -88,8 +91,12 @@ export async function* runLocalLogQuery(req: LogQueryRequest, all: LocalStream[]
         counters.lines++;
         counters.bytes += l.byteLength;
         const tsNs = BigInt(Math.trunc(l.ts)) * 1_000_000n;
+        // Loki's merge iterator drops an exact duplicate (same time, same line) in a stream.
+        if (tsNs === prevTs && l.text === prevLine) continue;
+        prevTs = tsNs;
+        prevLine = l.text;
         const out = pipeline.process(tsNs, l.text);
-        if (out) yield { tsNs, line: out.line, labels: out.labels, stream: r.s };
+        if (out) yield { tsNs, key: labelsKey(out.labels), line: out.line, labels: out.labels, stream: r.s };
       }
     }
   }

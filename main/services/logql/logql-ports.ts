@@ -1,22 +1,17 @@
 import { parseLogql } from '../../../shared/logql/parse';
 import type { ParseResult } from '../../../shared/logql/ast';
 import { re2CheckRegex, re2Port } from '../../adapters/re2/re2-port';
-import { templateRegexPort } from '../../adapters/re2/template-regex-port';
-import { compileTemplate } from '../../engines/logql/template';
-import type { LogqlPorts } from '../../engines/logql/ports';
+import { nodeLogqlPorts } from '../../adapters/re2/logql-ports';
 
 /** The engine's native parts in main: RE2 for Go regexp semantics, the Go template engine. */
-export const logqlPorts: LogqlPorts = {
-  regex: re2Port,
-  compileTemplate: (name, text) => compileTemplate(name, text, { regex: templateRegexPort }),
-};
+export const logqlPorts = nodeLogqlPorts;
 
 /** Parses and validates exactly as Loki: RE2 regexes, Go templates, empty-compatible matchers. */
 export function parseQuery(query: string): ParseResult {
   return parseLogql(query, {
     checkRegex: re2CheckRegex,
     checkTemplate: (text) => {
-      const r = compileTemplate('line', text, { regex: templateRegexPort });
+      const r = nodeLogqlPorts.compileTemplate('line', text);
       return r.ok ? null : r.error;
     },
     regexMatchesEmpty: (pattern) => {
