@@ -14,6 +14,10 @@ interface LocationValue {
   rangeError: string | null;
   /** Re-resolves relative ranges against the current time. */
   refresh(): void;
+  /** Explore's query as in the URL ('' when none). */
+  query: string;
+  /** Replaces the query in the URL (no history entry: the query history keeps old ones). */
+  setQuery(query: string): void;
 }
 
 const LocationContext = createContext<LocationValue | null>(null);
@@ -48,6 +52,7 @@ export function LocationProvider({ children }: { children: ReactNode }) {
     [commit, state],
   );
   const refresh = useCallback(() => setResolvedAt(Date.now()), []);
+  const setQuery = useCallback((query: string) => commit({ ...state, query: query.trim() ? query : undefined }, false), [commit, state]);
 
   const resolved = useMemo(() => resolveRange(state.range, resolvedAt, settings.timeZone === 'utc'), [state.range, resolvedAt, settings.timeZone]);
   const value = useMemo<LocationValue>(
@@ -59,8 +64,10 @@ export function LocationProvider({ children }: { children: ReactNode }) {
       range: resolved.ok ? resolved.range : {},
       rangeError: resolved.ok ? null : resolved.message,
       refresh,
+      query: state.query ?? '',
+      setQuery,
     }),
-    [state, navigate, setRange, resolved, refresh],
+    [state, navigate, setRange, resolved, refresh, setQuery],
   );
   return <LocationContext.Provider value={value}>{children}</LocationContext.Provider>;
 }

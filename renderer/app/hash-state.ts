@@ -6,6 +6,8 @@ export type Page = (typeof PAGES)[number];
 export interface HashState {
   page: Page;
   range: TimeRangeSpec;
+  /** Explore's LogQL query, so a link or a reload brings the query back. */
+  query?: string;
 }
 
 /**
@@ -20,13 +22,15 @@ export function parseHash(hash: string): HashState {
   const page = (PAGES as readonly string[]).includes(path) ? (path as Page) : 'explore';
   const from = params.get('from');
   const to = params.get('to');
-  return { page, range: from === null && to === null ? DEFAULT_RANGE : { from: from ?? '', to: to ?? '' } };
+  const query = params.get('query') || undefined;
+  return { page, range: from === null && to === null ? DEFAULT_RANGE : { from: from ?? '', to: to ?? '' }, query };
 }
 
 export function formatHash(state: HashState): string {
   const params = new URLSearchParams();
   if (state.range.from.trim()) params.set('from', state.range.from.trim());
   if (state.range.to.trim()) params.set('to', state.range.to.trim());
+  if (state.query?.trim()) params.set('query', state.query);
   const qs = params.toString();
   return `#/${state.page}${qs ? `?${qs}` : ''}`;
 }

@@ -52,6 +52,8 @@ describe('shortcut sequences', () => {
     [{ tagName: 'TEXTAREA' }, true],
     [{ tagName: 'DIV', isContentEditable: true }, true],
     [{ tagName: 'BUTTON' }, false],
+    [{ tagName: 'DIV', closest: (sel: string) => (sel === '.monaco-editor' ? {} : null) }, true],
+    [{ tagName: 'DIV', closest: () => null }, false],
     [null, false],
   ])('isTypingTarget(%j) = %s', (el, want) => expect(isTypingTarget(el as unknown as EventTarget)).toBe(want));
 });

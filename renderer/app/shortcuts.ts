@@ -55,6 +55,8 @@ export function isTypingTarget(el: EventTarget | null): boolean {
   if (!el || typeof (el as HTMLElement).tagName !== 'string') return false;
   const h = el as HTMLElement;
   if (h.isContentEditable) return true;
+  // Monaco takes keys through an EditContext div (Chromium) or a textarea: both inside .monaco-editor.
+  if (typeof h.closest === 'function' && h.closest('.monaco-editor')) return true;
   const tag = h.tagName.toLowerCase();
   if (tag === 'textarea' || tag === 'select') return true;
   if (tag !== 'input') return false;

@@ -1,14 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation } from '../../app/LocationProvider';
+import { useSettings } from '../../app/SettingsProvider';
 import { errorText } from '../../rpc/errors';
 import { useRpcStream } from '../../rpc/hooks';
 import { LogPanel } from '../logs/LogPanel';
+import { QueryBar } from './QueryBar';
+import { QueryResults } from './QueryResults';
 import { pruneSelection, viewSignature } from './stream-groups';
 import { StreamPicker } from './StreamPicker';
+import { useExploreQuery } from './use-explore-query';
 import { useStreamSelection } from './use-stream-selection';
 
-/** Explore: pick streams on the left, read their lines merged by time on the right. */
+/**
+ * Explore: a LogQL query bar on top. With a query, its results and parsed fields; with an
+ * empty editor, the stream browser (pick streams on the left, their lines merged by time).
+ */
 export function ExplorePage() {
   const watch = useRpcStream('sources.watch', {});
   const { navigate } = useLocation();
@@ -18,6 +25,8 @@ export function ExplorePage() {
   const byId = useMemo(() => new Map(streams.map((s) => [s.id, s])), [streams]);
   const live = useMemo(() => (watch.data ? pruneSelection(chosen, streams) : chosen), [watch.data, chosen, streams]);
   const labelsOf = useCallback((id: string) => byId.get(id)?.labels, [byId]);
+  const q = useExploreQuery(streams);
+  const { shownTheme } = useSettings();
 
   // New lines or a finished index make cached windows stale: refetch what is on screen.
   const signature = useMemo(() => viewSignature(streams, new Set(live)), [streams, live]);
@@ -27,33 +36,69 @@ export function ExplorePage() {
     lastSignature.current = signature;
   }, [signature, queryClient]);
 
-  if (watch.error && !watch.data) return <div className="page-error">Could not list sources: {errorText(watch.error)}</div>;
-  if (!watch.data) return <div className="empty">Loading sources…</div>;
-  if (streams.length === 0) {
-    return (
-      <div className="empty-page">
-        <h2>No logs yet</h2>
-        <p>Add a folder or a file of logs to explore it.</p>
-        <button className="btn btn-primary" onClick={() => navigate('sources')}>
-          Add a source
-        </button>
-      </div>
-    );
-  }
+  const bar = (
+    <QueryBar
+      text={q.text}
+      onText={q.setText}
+      onRun={q.runNow}
+      onCancel={q.cancel}
+      running={q.running}
+      progress={q.progress}
+      error={q.error}
+      limit={q.limit}
+      onLimit={q.setLimit}
+      direction={q.direction}
+      onDirection={q.setDirection}
+      history={q.history}
+      onPickHistory={q.pickHistory}
+      completionData={q.completionData}
+      check={q.check}
+      onCheck={q.onCheck}
+      theme={shownTheme}
+    />
+  );
   return (
-    <div className="explore">
-      <StreamPicker streams={streams} selected={live} onChange={setChosen} />
-      {live.length === 0 ? (
-        <div className="empty-page">
-          <h2>Choose streams</h2>
-          <p>Tick one or more streams on the left to see their lines, merged by time.</p>
-          <button className="btn btn-primary" onClick={() => setChosen(streams.map((s) => s.id))}>
-            Show all {streams.length} streams
-          </button>
-        </div>
+    <div className="explore-page">
+      {bar}
+      {q.queryMode ? (
+        q.run ? <QueryResults run={q.run} rows={q.rows} fields={q.fields} onFilter={q.addFilter} /> : <div className="empty">Fix the query to run it.</div>
       ) : (
-        <LogPanel streamIds={live} labelsOf={labelsOf} />
+        streamBrowser()
       )}
     </div>
   );
+
+  // Called, not rendered as <StreamBrowser/>: a component defined in here would be a new type
+  // on every render and remount the log list each time.
+  function streamBrowser() {
+    if (watch.error && !watch.data) return <div className="page-error">Could not list sources: {errorText(watch.error)}</div>;
+    if (!watch.data) return <div className="empty">Loading sources…</div>;
+    if (streams.length === 0) {
+      return (
+        <div className="empty-page">
+          <h2>No logs yet</h2>
+          <p>Add a folder or a file of logs to explore it.</p>
+          <button className="btn btn-primary" onClick={() => navigate('sources')}>
+            Add a source
+          </button>
+        </div>
+      );
+    }
+    return (
+      <div className="explore">
+        <StreamPicker streams={streams} selected={live} onChange={setChosen} />
+        {live.length === 0 ? (
+          <div className="empty-page">
+            <h2>Choose streams</h2>
+            <p>Tick one or more streams on the left to see their lines, merged by time.</p>
+            <button className="btn btn-primary" onClick={() => setChosen(streams.map((s) => s.id))}>
+              Show all {streams.length} streams
+            </button>
+          </div>
+        ) : (
+          <LogPanel streamIds={live} labelsOf={labelsOf} />
+        )}
+      </div>
+    );
+  }
 }

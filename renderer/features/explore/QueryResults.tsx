@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSettings } from '../../app/SettingsProvider';
+import { isTypingTarget } from '../../app/shortcuts';
+import { formatCount } from '../../app/time-format';
+import { clampTop, navigate, navKeyOf } from '../logs/viewport';
+import type { RunState } from './log-query-run';
+import { ParsedFields } from './ParsedFields';
+import type { FieldStats } from './parsed-fields';
+import type { ResultRow } from './query-results';
+import { ResultDetails } from './ResultDetails';
+import { ResultList } from './ResultList';
+
+interface Props {
+  run: RunState;
+  rows: readonly ResultRow[];
+  fields: readonly FieldStats[];
+  onFilter(name: string, value: string): void;
+}
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+}
+
+/** A log query's answer: count and stats, the entries (virtualised), parsed fields, details. */
+export function QueryResults({ run, rows, fields, onFilter }: Props) {
+  const { settings, update } = useSettings();
+  const [top, setTop] = useState(0);
+  const [visible, setVisible] = useState(40);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [open, setOpen] = useState(false);
+  const total = rows.length;
+
+  // A new run starts at its first entry with nothing selected.
+  useEffect(() => {
+    setTop(0);
+    setSelected(null);
+    setOpen(false);
+  }, [run.input]);
+  useEffect(() => setTop((t) => clampTop(t, total, visible)), [total, visible]);
+
+  const scrollBy = useCallback((n: number) => setTop((t) => clampTop(t + n, total, visible)), [total, visible]);
+  const scrollTo = useCallback((t: number) => setTop(clampTop(t, total, visible)), [total, visible]);
+  const select = useCallback((i: number) => {
+    setSelected(i);
+    setOpen(true);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isTypingTarget(e.target)) return;
+      if (document.querySelector('.overlay')) return;
+      if (e.key === 'Escape') return setOpen(false);
+      if (e.key === 'Enter' && selected !== null) return setOpen(true);
+      const key = navKeyOf(e.key);
+      if (!key) return;
+      e.preventDefault();
+      const next = navigate({ top, selected }, key, total, visible);
+      setTop(next.top);
+      setSelected(next.selected);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [top, selected, total, visible]);
+
+  const detail = open && selected !== null ? rows[selected] : undefined;
+  const stats = useMemo(() => {
+    const d = run.done;
+    if (!d) return null;
+    return `${formatCount(d.linesScanned)} lines · ${bytes(d.bytesScanned)} scanned in ${d.elapsedMs < 1000 ? `${Math.round(d.elapsedMs)} ms` : `${(d.elapsedMs / 1000).toFixed(1)} s`}`;
+  }, [run.done]);
+
+  return (
+    <div className="query-results">
+      <div className="toolbar log-toolbar">
+        <span className="log-count" data-testid="query-result-count" data-total={total} data-status={run.status}>
+          {formatCount(total)} {total === 1 ? 'entry' : 'entries'}
+          {run.status === 'running' && '…'}
+        </span>
+        {run.done?.limitReached && (
+          <span className="badge" data-testid="query-limit-reached" title="The limit cut the answer: raise it or narrow the time range">
+            limit {formatCount(run.input.limit ?? 1000)} reached
+          </span>
+        )}
+        {run.status === 'cancelled' && <span className="badge">cancelled</span>}
+        {stats && <span className="muted small-text">{stats}</span>}
+        <span className="grow" />
+        <label className="toggle" title="Show each entry's stream labels">
+          <input type="checkbox" data-testid="result-labels-toggle" checked={settings.showLabels} onChange={(e) => update({ showLabels: e.target.checked })} />
+          Stream labels
+        </label>
+        <label className="toggle" title="Wrap long lines">
+          <input type="checkbox" checked={settings.wrap} onChange={(e) => update({ wrap: e.target.checked })} />
+          Wrap lines
+        </label>
+        <label className="toggle" title="Timestamps in UTC or local time">
+          <input type="checkbox" checked={settings.timeZone === 'utc'} onChange={(e) => update({ timeZone: e.target.checked ? 'utc' : 'local' })} />
+          UTC
+        </label>
+      </div>
+      <div className="log-split">
+        <div className="result-main">
+          {total === 0 && run.status !== 'running' && run.status !== 'error' && (
+            <div className="empty">No entries match in this time range. Try a wider range, or loosen the query.</div>
+          )}
+          <ResultList
+            rows={rows}
+            top={top}
+            selected={selected}
+            wrap={settings.wrap}
+            showLabels={settings.showLabels}
+            timeZone={settings.timeZone}
+            onSelect={select}
+            onScrollBy={scrollBy}
+            onTop={scrollTo}
+            onVisible={setVisible}
+          />
+        </div>
+        {detail ? (
+          <ResultDetails row={detail} timeZone={settings.timeZone} onClose={() => setOpen(false)} onFilter={onFilter} />
+        ) : (
+          <ParsedFields fields={fields} total={total} onPick={onFilter} />
+        )}
+      </div>
+    </div>
+  );
+}
