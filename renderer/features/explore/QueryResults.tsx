@@ -86,6 +86,11 @@ export function QueryResults({ run, rows, fields, onFilter }: Props) {
         )}
         {run.status === 'cancelled' && <span className="badge">cancelled</span>}
         {stats && <span className="muted small-text">{stats}</span>}
+        {run.status === 'running' && run.progress && (
+          <span className="muted small-text" data-testid="query-scanned">
+            {bytes(run.progress.bytesDone)} of {bytes(run.progress.bytesTotal)} scanned · {formatCount(run.progress.streamsMatched)} {run.progress.streamsMatched === 1 ? 'stream' : 'streams'}
+          </span>
+        )}
         <span className="grow" />
         <label className="toggle" title="Show each entry's stream labels">
           <input type="checkbox" data-testid="result-labels-toggle" checked={settings.showLabels} onChange={(e) => update({ showLabels: e.target.checked })} />

@@ -125,7 +125,9 @@ export function useExploreQuery(streams: readonly StreamInfo[]) {
   }, [text, run, clear, setQuery]);
 
   const running = run?.status === 'running';
-  const progress = run?.progress && run.progress.bytesTotal > 0 ? Math.min(1, run.progress.bytesDone / run.progress.bytesTotal) : null;
+  // Nothing scanned yet reads as "working" (an indeterminate bar), not as an empty 0 % bar.
+  const p = run?.progress;
+  const progress = p && p.bytesTotal > 0 && p.bytesDone > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : null;
   const error = checkError ?? (run?.status === 'error' && run.error ? runErrorText(run.error) : null);
   return {
     text,
