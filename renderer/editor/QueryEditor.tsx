@@ -36,6 +36,8 @@ export function QueryEditor(props: QueryEditorProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef(props);
   latest.current = props;
+  /** The last text reported through onChange: a `value` equal to it is our own echo. */
+  const emitted = useRef(props.value);
 
   useEffect(() => {
     registerLogql();
@@ -110,6 +112,7 @@ export function QueryEditor(props: QueryEditorProps) {
         const v = model.getValue();
         host.dataset.query = v;
         checker.update(v);
+        emitted.current = v;
         latest.current.onChange(v);
       }),
       editor.onDidContentSizeChange(grow),
@@ -133,7 +136,8 @@ export function QueryEditor(props: QueryEditorProps) {
   useEffect(() => {
     const editor = editorRef.current;
     const model = editor?.getModel();
-    if (!editor || !model || model.getValue() === props.value) return;
+    // An echo of what the user typed may lag the model by a keystroke: never write it back.
+    if (!editor || !model || props.value === emitted.current || model.getValue() === props.value) return;
     editor.executeEdits('vigie', [{ range: model.getFullModelRange(), text: props.value }]);
     editor.setPosition(model.getPositionAt(props.value.length));
   }, [props.value]);
