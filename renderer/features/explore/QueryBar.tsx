@@ -57,7 +57,7 @@ export function QueryBar(p: Props) {
               check={p.check}
               onCheck={p.onCheck}
               theme={p.theme}
-              placeholder={'Run a LogQL query: {job="…"} |= "error" | logfmt   (Enter runs, Shift+Enter adds a line; empty: browse streams)'}
+              placeholder={'LogQL, e.g. {job="…"} |= "error" | logfmt  ·  Enter runs, Shift+Enter adds a line'}
             />
           </Suspense>
         </div>
