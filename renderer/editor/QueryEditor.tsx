@@ -95,7 +95,8 @@ export function QueryEditor(props: QueryEditorProps) {
             markers.push({ ...markerRange(model, span.from, span.to), message: result.error.message, severity: monaco.MarkerSeverity.Error, source: 'Loki' });
           }
           monaco.editor.setModelMarkers(model, 'logql', markers);
-          host.dataset.markers = String(markers.length);
+          // Where the markers are, as line:column ranges (what a user sees underlined; tests read it).
+          host.dataset.markers = markers.map((m) => `${m.startLineNumber}:${m.startColumn}-${m.endLineNumber}:${m.endColumn}`).join(' ');
         }
         latest.current.onCheck?.(q, result);
       },
