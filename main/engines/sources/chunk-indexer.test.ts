@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { nodeByteSearch, nodeDecoder } from '../../adapters/fs/node-ports';
-import { ChunkIndexer, sampleLines, sniffFormat } from './chunk-indexer';
 import { sniffEncoding } from './encoding-sniff';
-import { LineIndex } from './line-index';
+import { allTimes, indexBytes as indexIt } from './test-index';
 
 const enc = new TextEncoder();
 
-function indexBytes(bytes: Uint8Array, chunkSize: number, year = 2024, includePartial = true) {
-  const sniff = sniffEncoding(bytes);
-  if (sniff.kind !== 'text') throw new Error('binary');
-  const format = sniffFormat(sampleLines(bytes, sniff.encoding, sniff.bomLength, nodeDecoder, nodeByteSearch));
-  const ix = new LineIndex(-1);
-  const indexer = new ChunkIndexer({
-    search: nodeByteSearch,
-    decoder: nodeDecoder,
-    encoding: sniff.encoding,
-    startOffset: 0,
-    textStart: sniff.bomLength,
-    format,
-    year,
-    sink: (s, t) => ix.append(s, t),
-  });
-  for (let p = 0; p < bytes.length; p += chunkSize) indexer.push(bytes.subarray(p, p + chunkSize));
-  ix.endOffset = indexer.finish(includePartial);
-  const rows = Array.from({ length: ix.lineCount }, (_, i) => [ix.startOf(i), ix.timestampOf(i)]);
-  return { rows, format: format?.name ?? null, end: ix.endOffset };
+async function indexBytes(bytes: Uint8Array, chunkSize: number, year = 2024, includePartial = true) {
+  const ix = indexIt(bytes, { chunkSize, year, includePartial, fallbackTs: -1 });
+  const ts = await allTimes(ix);
+  const rows = ts.map((t, i) => [ix.index.startOf(i), t]);
+  return { rows, format: ix.format?.name ?? null, end: ix.index.endOffset };
 }
 
 function utf16le(s: string, bom = true): Uint8Array {
@@ -51,23 +35,23 @@ const isoWant = [
 ];
 
 describe('ChunkIndexer', () => {
-  it.each([1, 2, 3, 7, 64, 1 << 20])('gives the same index whatever the chunk size (%i bytes)', (size) => {
-    expect(indexBytes(enc.encode(iso), size).rows).toEqual(isoWant);
+  it.each([1, 2, 3, 7, 64, 1 << 20])('gives the same index whatever the chunk size (%i bytes)', async (size) => {
+    expect((await indexBytes(enc.encode(iso), size)).rows).toEqual(isoWant);
   });
 
   it.each([
     { name: 'UTF-16 LE with BOM', bytes: utf16le(iso) },
     { name: 'UTF-16 BE with BOM', bytes: utf16be(iso) },
-  ])('indexes $name on 2-byte newlines', ({ bytes }) => {
+  ])('indexes $name on 2-byte newlines', async ({ bytes }) => {
     for (const size of [1, 5, 4096]) {
-      const got = indexBytes(bytes, size).rows;
+      const got = (await indexBytes(bytes, size)).rows;
       expect(got.map(([s]) => s)).toEqual(isoWant.map(([s]) => 2 + 2 * s!));
       expect(got.map(([, t]) => t)).toEqual(isoWant.map(([, t]) => t));
     }
   });
 
-  it('holds a last line without newline back when asked (following)', () => {
-    const got = indexBytes(enc.encode(iso), 5, 2024, false);
+  it('holds a last line without newline back when asked (following)', async () => {
+    const got = await indexBytes(enc.encode(iso), 5, 2024, false);
     expect(got.rows.length).toBe(3);
     expect(got.end).toBe(58);
   });
@@ -91,8 +75,8 @@ describe('ChunkIndexer', () => {
       year: 1999,
       want: [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1, 0, 0, 5), Date.UTC(2024, 0, 1, 0, 0, 3)],
     },
-  ])('$name', ({ text, year, want }) => {
-    expect(indexBytes(enc.encode(text), 7, year).rows.map(([, t]) => t)).toEqual(want);
+  ])('$name', async ({ text, year, want }) => {
+    expect((await indexBytes(enc.encode(text), 7, year)).rows.map(([, t]) => t)).toEqual(want);
   });
 
   it('reports a NUL in the first block as binary', () => {

@@ -1,16 +1,15 @@
 /**
- * Bytes in, (line start, timestamp) pairs out: the line splitter and the timestamp tracker
- * put together. The same code runs on the main thread (the first screen, small files,
- * follow) and in the workers (the bulk of big files).
+ * Bytes in, line starts and sparse timestamp samples out: the line splitter and the sparse
+ * sampler put together. Runs on the main thread (the first screen, small files, UTF-16,
+ * .gz, follow); big plain files go to the workers (index-worker.ts), which find line starts
+ * with SIMD and sample the same way.
  */
 import type { TimestampFormat } from './detect/index';
 import { sniffTimestampFormat } from './detect/index';
 import { LineSplitter } from './line-splitter';
 import type { ByteSearch, TextDecodePort, TextEncodingName } from './ports';
+import { SparseSampler, type SampleSink } from './sparse-sampler';
 import { MAX_HEAD_BYTES, TimestampTracker, type TrackerState } from './timestamp-tracker';
-
-/** Receives each complete line: its start offset and its own timestamp (NaN if none). */
-export type IndexSink = (start: number, ts: number) => void;
 
 export interface ChunkIndexerOptions {
   search: ByteSearch;
@@ -24,14 +23,19 @@ export interface ChunkIndexerOptions {
   /** Year for year-less formats (file mtime year, else the current year). */
   year: number;
   state?: TrackerState;
-  sink: IndexSink;
+  /** Global line number of the first line pushed. */
+  firstLine: number;
+  /** Receives each complete line's start. */
+  onLine(start: number): void;
+  onSample: SampleSink;
 }
 
 export class ChunkIndexer {
   readonly splitter: LineSplitter;
   readonly tracker: TimestampTracker;
+  readonly sampler: SparseSampler;
   lines = 0;
-  private readonly onLine: (start: number, bytes: Uint8Array, hs: number, he: number) => void;
+  private readonly cb: (start: number, bytes: Uint8Array, hs: number, he: number) => void;
 
   constructor(opts: ChunkIndexerOptions) {
     this.splitter = new LineSplitter({
@@ -42,21 +46,22 @@ export class ChunkIndexer {
       headBytes: MAX_HEAD_BYTES,
     });
     this.tracker = new TimestampTracker(opts.format, opts.year, opts.decoder, opts.encoding, opts.state);
-    const tracker = this.tracker;
-    const sink = opts.sink;
-    this.onLine = (start, bytes, hs, he) => {
-      this.lines++;
-      sink(start, tracker.parse(bytes, hs, he));
+    const sampler = (this.sampler = new SparseSampler(this.tracker, opts.onSample, opts.firstLine));
+    const onLine = opts.onLine;
+    this.cb = (start, bytes, hs, he) => {
+      const k = this.lines++;
+      onLine(start);
+      if (k >= sampler.next) sampler.offer(k, bytes, hs, he);
     };
   }
 
   push(chunk: Uint8Array): void {
-    this.splitter.push(chunk, this.onLine);
+    this.splitter.push(chunk, this.cb);
   }
 
   /** Ends input; returns the offset just past the last line reported. */
   finish(includePartial: boolean): number {
-    this.splitter.finish(this.onLine, includePartial);
+    this.splitter.finish(this.cb, includePartial);
     return this.splitter.completeEnd;
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Sources engine: bytes → line index (offsets + timestamps, 8 bytes a line), display
+ * Sources engine: bytes → line index (offsets + sparse timestamp samples, lazily computed
+ * per-line timestamps, ≤ 8 bytes a line), display
  * decoding, and the follow state machine. Pure: platform services come in through ports.
  */
 export * from './ports';
@@ -11,3 +12,5 @@ export * from './chunk-indexer';
 export * from './display-line';
 export * from './follow-machine';
 export * from './follow-driver';
+export * from './sparse-sampler';
+export * from './lazy-times';

@@ -1,50 +1,44 @@
 /**
- * The per-file line index: 8 bytes per line, plus a few numbers per 64K-line page.
+ * The per-file line index, two-level as a viewer's should be: what the eager pass fills is
+ * 4 bytes a line plus a sparse timestamp sample; per-line timestamps are computed on demand
+ * (LazyTimes, lazy-times.ts) into a bounded cache, so the total stays under 8 bytes a line.
  *
- * - Line start offsets: the low 32 bits in a Uint32Array per page; offsets only grow, so the
- *   high word changes rarely and is kept as a short list of (first line, high word) runs.
- * - Timestamps: an Int32 per line, milliseconds from the base of its "era"; a new era
- *   (first line, Float64 base) starts when a delta would not fit (≈ ±24.8 days).
- *   INT32_MIN marks lines before the file's first timestamp.
- * - Per page, the running maximum of the timestamps up to its end (one Float64 per 65536 lines).
+ * - Line start offsets: the low 32 bits in a Uint32Array per 64K-line page; offsets only
+ *   grow, so the high word changes rarely and is kept as a short list of (first line, high
+ *   word) runs.
+ * - Samples (see sparse-sampler.ts): per block of lines, the line number of its first
+ *   timestamped line (Uint32) and the running maximum of the sampled timestamps through it
+ *   (Float64): 12 bytes per ~256 lines. Plus the (rare) lines where a year-less format's
+ *   year turned over, and the first and last timestamps of the file.
  *
- * Each line keeps its own timestamp. A line without one (stack trace) inherits the line
- * above; lines before the first timestamp take the first timestamp; a file with none takes
- * `fallbackTs` (its mtime).
- *
- * Time → lines: logs are mostly but not always sorted. A time range must map to one
- * contiguous line range, so the search runs on the running maximum of the timestamps
- * (monotone): `from` is the first line where the log has reached `start`, `to` the first
- * line where it has passed `end`. For a sorted file that is exactly the lines in
- * [start, end]. An out-of-order line (earlier than a line above it) is included when it sits
- * inside that span, and not found under its own time elsewhere — lnav makes the same choice
- * ("time skew"). The search is a binary search over the pages' maxima, then a scan of one
- * page (≤ 65536 lines). `outOfOrderLines` counts the lines concerned.
+ * Time → lines (LazyTimes.findRange) searches the running maximum of the samples (monotone),
+ * then refines between two samples with per-line timestamps. A file with no timestamp at
+ * all puts every line at `fallbackTs` (its mtime).
  */
 const PAGE_BITS = 16;
 const PAGE = 1 << PAGE_BITS;
 const MASK = PAGE - 1;
-const MAX_DELTA = 0x7fffffff;
-const NONE = -0x80000000;
 const TWO32 = 0x1_0000_0000;
 
 export class LineIndex {
   private offLo: Uint32Array[] = [];
-  private tsDelta: Int32Array[] = [];
   private count = 0;
   private hiLines: number[] = [0];
   private hiWords: number[] = [0];
-  private eraLines: number[] = [];
-  private eraBases: number[] = [];
-  private pageMax: number[] = []; // running max of timestamps through the end of each page (NaN: none yet)
-  private firstTs = NaN;
-  private maxTs = NaN;
-  private lastTs = NaN; // own-or-inherited timestamp of the last line
   private lastStart = -1;
-  /** Lines whose own timestamp was earlier than the running maximum. */
-  outOfOrderLines = 0;
-  /** Lines that carried a timestamp of their own. */
-  timestampedLines = 0;
+  private sLine = new Uint32Array(64);
+  private sMax = new Float64Array(64);
+  private sCount = 0;
+  private yearLines: number[] = [0];
+  private yearOffsets: number[] = [0];
+  /** Timestamp of the file's first timestamped line (its first sample); NaN when none yet. */
+  firstTs = NaN;
+  /** Timestamp of the last timestamped line, once resolved (LazyTimes.resolveLast, follow). */
+  lastTs = NaN;
+  /** Own timestamp of the last sample (a provisional `last` while indexing). */
+  lastSampleTs = NaN;
+  /** Samples earlier than the running maximum of the samples before them. */
+  outOfOrderSamples = 0;
   /** Absolute offset just past the last indexed line (its newline included). */
   endOffset = 0;
 
@@ -54,48 +48,97 @@ export class LineIndex {
     return this.count;
   }
 
-  /** Appends a line starting at `start` (> previous start) with its own timestamp or NaN. */
-  append(start: number, ts: number): void {
-    const i = this.count;
-    const page = i >>> PAGE_BITS;
-    if (page === this.offLo.length) {
-      this.offLo.push(new Uint32Array(PAGE));
-      this.tsDelta.push(new Int32Array(PAGE));
-      this.pageMax.push(this.maxTs);
-    } else if (this.offLo[page]!.length < PAGE) this.regrowLastPage();
+  /** Appends one line start (> the previous one). */
+  push(start: number): void {
     const hi = Math.floor(start / TWO32);
-    if (hi !== this.hiWords[this.hiWords.length - 1]) {
-      this.hiLines.push(i);
-      this.hiWords.push(hi);
-    }
-    this.offLo[page]![i & MASK] = start - hi * TWO32;
-    this.lastStart = start;
-    let delta = NONE;
-    if (ts === ts) {
-      ts = Math.floor(ts); // whole ms: deltas stay integers
-      this.timestampedLines++;
-      if (this.maxTs !== this.maxTs) this.firstTs = this.maxTs = ts;
-      else if (ts < this.maxTs) this.outOfOrderLines++;
-      else this.maxTs = ts;
-      this.lastTs = ts;
-      this.pageMax[page] = this.maxTs;
-    }
-    if (this.lastTs === this.lastTs) {
-      const e = this.eraBases.length - 1;
-      delta = e < 0 ? Infinity : this.lastTs - this.eraBases[e]!;
-      if (delta > MAX_DELTA || delta < -MAX_DELTA) {
-        this.eraLines.push(i);
-        this.eraBases.push(this.lastTs);
-        delta = 0;
-      }
-    }
-    this.tsDelta[page]![i & MASK] = delta;
+    this.setHi(this.count, hi);
+    this.room(1);
+    const i = this.count;
+    this.offLo[i >>> PAGE_BITS]![i & MASK] = start - hi * TWO32;
     this.count = i + 1;
+    this.lastStart = start;
   }
 
-  /** Appends lines given as parallel arrays (a batch from a worker). */
-  appendBatch(starts: Float64Array, ts: Float64Array, n = starts.length): void {
-    for (let k = 0; k < n; k++) this.append(starts[k]!, ts[k]!);
+  /**
+   * Appends n line starts given as low words, with `hi` the flat list of (index in lo, high
+   * word) from which each high word applies (hi[0] = 0). One typed-array copy per page.
+   */
+  pushStarts(lo: Uint32Array, n: number, hi: readonly number[]): void {
+    if (n === 0) return;
+    this.room(n);
+    for (let r = 0; r < hi.length; r += 2) {
+      const a = hi[r]!;
+      const b = r + 2 < hi.length ? hi[r + 2]! : n;
+      this.setHi(this.count, hi[r + 1]!);
+      let k = a;
+      while (k < b) {
+        const i = this.count;
+        const page = this.offLo[i >>> PAGE_BITS]!;
+        const take = Math.min(b - k, PAGE - (i & MASK));
+        page.set(lo.subarray(k, k + take), i & MASK);
+        this.count += take;
+        k += take;
+      }
+    }
+    this.lastStart = this.startOf(this.count - 1);
+  }
+
+  /** Records a sample: line (≥ the previous sample's), its own timestamp, the year offset in force. */
+  addSample(line: number, ts: number, yearOffset: number): void {
+    if (this.sCount === this.sLine.length) {
+      this.sLine = grow(this.sLine, new Uint32Array(this.sCount * 2));
+      this.sMax = grow(this.sMax, new Float64Array(this.sCount * 2));
+    }
+    const prev = this.sCount > 0 ? this.sMax[this.sCount - 1]! : -Infinity;
+    if (ts < prev) this.outOfOrderSamples++;
+    if (this.sCount === 0) this.firstTs = ts;
+    this.sLine[this.sCount] = line;
+    this.sMax[this.sCount++] = Math.max(prev, ts);
+    this.lastSampleTs = ts;
+    if (yearOffset !== this.yearOffsets[this.yearOffsets.length - 1]) {
+      this.yearLines.push(line);
+      this.yearOffsets.push(yearOffset);
+    }
+  }
+
+  get sampleCount(): number {
+    return this.sCount;
+  }
+  sampleLine(k: number): number {
+    return this.sLine[k]!;
+  }
+  /** Running maximum of the sampled timestamps through sample k. */
+  sampleMax(k: number): number {
+    return this.sMax[k]!;
+  }
+
+  /** The last sample whose line is < line, or -1. */
+  lastSampleBefore(line: number): number {
+    let lo = 0;
+    let hi = this.sCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sLine[mid]! < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** The first sample k where pred(sampleMax(k)) holds (pred monotone false → true), or sampleCount. */
+  firstSampleReaching(pred: (t: number) => boolean): number {
+    let lo = 0;
+    let hi = this.sCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pred(this.sMax[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** Year offset (of year-less formats) recorded at or before line. */
+  yearOffsetAt(line: number): number {
+    return this.yearOffsets[lastLE(this.yearLines, line)]!;
   }
 
   startOf(line: number): number {
@@ -108,24 +151,15 @@ export class LineIndex {
     return line + 1 < this.count ? this.startOf(line + 1) : Math.max(this.endOffset, this.lastStart);
   }
 
-  /** A line's timestamp: its own, inherited, the first one, or the fallback (see the header). */
-  timestampOf(line: number): number {
-    if (line < 0 || line >= this.count) return NaN;
-    const d = this.tsDelta[line >>> PAGE_BITS]![line & MASK]!;
-    if (d === NONE) return this.firstTs === this.firstTs ? this.firstTs : this.fallbackTs;
-    return this.eraBases[lastLE(this.eraLines, line)]! + d;
+  /** The value of lines before the first timestamp: the first timestamp, else fallbackTs. */
+  get leadingTs(): number {
+    return this.firstTs === this.firstTs ? this.firstTs : this.fallbackTs;
   }
 
   timeSpan(): { first: number; last: number } | null {
     if (this.count === 0) return null;
-    return { first: this.timestampOf(0), last: this.timestampOf(this.count - 1) };
-  }
-
-  /** Lines [from, to) from where the log reaches `start` to where it passes `end` (see the header). */
-  linesInRange(start: number, end: number): { from: number; to: number } {
-    const from = this.firstReaching((t) => t >= start);
-    const to = Math.max(from, this.firstReaching((t) => t > end));
-    return { from, to };
+    const last = this.lastTs === this.lastTs ? this.lastTs : this.lastSampleTs;
+    return { first: this.leadingTs, last: last === last ? last : this.leadingTs };
   }
 
   /** True when no line had a timestamp: every line sits at fallbackTs. */
@@ -133,57 +167,46 @@ export class LineIndex {
     return this.count > 0 && this.firstTs !== this.firstTs;
   }
 
-  /** Bytes held by the index, all arrays counted. */
+  /** Bytes held by the index, all arrays counted (the lazy cache is LazyTimes'). */
   byteSize(): number {
     let n = 0;
-    for (let p = 0; p < this.offLo.length; p++) n += this.offLo[p]!.byteLength + this.tsDelta[p]!.byteLength;
-    return n + 8 * (this.hiLines.length * 2 + this.eraLines.length * 2 + this.pageMax.length);
+    for (const p of this.offLo) n += p.byteLength;
+    n += this.sLine.byteLength + this.sMax.byteLength;
+    return n + 8 * (this.hiLines.length * 2 + this.yearLines.length * 2);
   }
 
-  /** Gives back the unused tail of the last page (call when indexing is done). */
+  /** Gives back the unused tails of the last page and the sample arrays (when indexing is done). */
   trim(): void {
     const p = this.offLo.length - 1;
     const used = this.count - p * PAGE;
-    if (p < 0 || used >= this.offLo[p]!.length) return;
-    this.offLo[p] = this.offLo[p]!.slice(0, used);
-    this.tsDelta[p] = this.tsDelta[p]!.slice(0, used);
+    if (p >= 0 && used < this.offLo[p]!.length) this.offLo[p] = this.offLo[p]!.slice(0, used);
+    this.sLine = this.sLine.slice(0, this.sCount);
+    this.sMax = this.sMax.slice(0, this.sCount);
   }
 
-  private regrowLastPage(): void {
+  private setHi(line: number, hi: number): void {
+    if (hi === this.hiWords[this.hiWords.length - 1]) return;
+    if (this.hiLines[this.hiLines.length - 1] === line) this.hiWords[this.hiWords.length - 1] = hi;
+    else {
+      this.hiLines.push(line);
+      this.hiWords.push(hi);
+    }
+  }
+
+  /** Makes sure pages exist for n more lines (a trimmed last page regrows to full size). */
+  private room(n: number): void {
+    const last = (this.count + n - 1) >>> PAGE_BITS;
     const p = this.offLo.length - 1;
-    const lo = new Uint32Array(PAGE);
-    lo.set(this.offLo[p]!);
-    const ts = new Int32Array(PAGE);
-    ts.set(this.tsDelta[p]!);
-    this.offLo[p] = lo;
-    this.tsDelta[p] = ts;
-  }
-
-  /** Running max through the end of page p, with lines before the first timestamp at their value. */
-  private maxThroughPage(p: number): number {
-    const m = this.pageMax[p]!;
-    return m === m ? m : this.firstTs === this.firstTs ? this.firstTs : this.fallbackTs;
-  }
-
-  /** First line at which the running max of timestamps satisfies pred (monotone false→true), or count. */
-  private firstReaching(pred: (t: number) => boolean): number {
-    let lo = 0;
-    let hi = this.pageMax.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (pred(this.maxThroughPage(mid))) hi = mid;
-      else lo = mid + 1;
+    if (p >= 0 && this.offLo[p]!.length < PAGE && this.count + n > p * PAGE + this.offLo[p]!.length) {
+      this.offLo[p] = grow(this.offLo[p]!, new Uint32Array(PAGE));
     }
-    if (lo === this.pageMax.length) return this.count;
-    let running = lo > 0 ? this.maxThroughPage(lo - 1) : -Infinity;
-    const end = Math.min(this.count, (lo + 1) * PAGE);
-    for (let i = lo * PAGE; i < end; i++) {
-      const t = this.timestampOf(i);
-      if (t > running) running = t;
-      if (pred(running)) return i;
-    }
-    return end;
+    while (this.offLo.length <= last) this.offLo.push(new Uint32Array(PAGE));
   }
+}
+
+function grow<T extends Uint32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Index of the last element ≤ x in a sorted array whose first element is ≤ x. */
