@@ -1,19 +1,20 @@
 /**
- * Indexes a byte range of a file in worker threads and hands the lines to the caller in
- * file order. With two workers the range is cut in halves at a newline; the second half's
- * batches are buffered until the first half is done, then appended (stitched) behind it.
+ * Indexes a byte range of a file in worker threads and hands the line starts and samples to
+ * the caller in file order. With two workers the range is cut in halves at a newline; the
+ * second half's batches are buffered until the first half is done, then appended (stitched)
+ * behind it, its sample line numbers shifted by the lines before it.
  *
- * Stitching is exact because the index itself does inheritance and running-max (see
- * LineIndex); the one state a worker cannot know is the year of a year-less format after a
- * Dec→Jan rollover in the first half. When that happens (rare), the second half is indexed
- * again, starting from the first half's final state.
+ * Stitching is exact because samples are per block counted from each part's start (see
+ * sparse-sampler.ts) and inheritance is resolved lazily; the one state a worker cannot know
+ * is the year of a year-less format after a Dec→Jan rollover in the first half. When that
+ * happens (rare), the second half is indexed again, starting from the first half's state.
  */
 import { openSync, readSync, closeSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { ROLLOVER_GAP_MS, type TrackerState } from '../../engines/sources/index';
 import { appError, type AppError } from '../../../shared/model/index';
 import { fsError } from '../fs/fs-errors';
-import type { IndexJob, WorkerMessage } from './index-protocol';
+import type { IndexJob, StartsBatch, WorkerMessage, WorkerPerf } from './index-protocol';
 import { spawnWorker } from './worker-entry';
 
 export interface RangeIndexOptions {
@@ -28,18 +29,23 @@ export interface RangeIndexOptions {
   state?: TrackerState;
   workers: number;
   signal?: AbortSignal;
-  /** Lines in file order. The arrays are only valid during the call. */
-  onBatch(starts: Float64Array, ts: Float64Array, n: number): void;
+  /** Global line number of the range's first line (sample lines are given globally). */
+  firstLine?: number;
+  /** Line starts and samples in file order (sample lines global). The arrays are the caller's. */
+  onBatch(batch: StartsBatch): void;
   /** Bytes of the range done so far (monotonic). */
   onProgress?(bytesDone: number): void;
   chunkBytes?: number;
   batchLines?: number;
+  scanner?: 'wasm' | 'indexOf';
 }
 
 export interface RangeIndexResult {
   end: number;
   lines: number;
   state: TrackerState;
+  /** Per part: where its worker's time went. */
+  perf: WorkerPerf[];
 }
 
 type Part = { job: IndexJob; done: number; result?: Extract<WorkerMessage, { type: 'done' }>; firstTs: number };
@@ -79,8 +85,12 @@ export async function indexRangeInWorkers(opts: RangeIndexOptions): Promise<Rang
     sample: opts.sample,
     year: opts.year,
     ...(state ? { state } : {}),
-    chunkBytes: opts.chunkBytes ?? 4 * 1024 * 1024,
-    batchLines: opts.batchLines ?? 65_536,
+    // 1 MiB chunks stay in the L2 cache between the read and the scan: measured 195 ms for
+    // 1 GB with one thread, vs 209 ms with 4 MiB (whole-file runs, page cache warm).
+    chunkBytes: opts.chunkBytes ?? 1024 * 1024,
+    batchLines: opts.batchLines ?? 1 << 20,
+    ...(opts.scanner ? { scanner: opts.scanner } : {}),
+    spawnedAt: 0,
   });
   const cut = opts.workers >= 2 ? splitPoint(opts.path, opts.from, opts.to) : -1;
   const parts: Part[] =
@@ -99,24 +109,27 @@ export async function indexRangeInWorkers(opts: RangeIndexOptions): Promise<Rang
   const onAbort = (): void => void [...live].forEach((w) => w.terminate());
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   let lines = 0;
-  const emit = (starts: Float64Array, ts: Float64Array, n: number): void => {
-    lines += n;
-    opts.onBatch(starts, ts, n);
+  let partBase = opts.firstLine ?? 0; // global line number of the current part's first line
+  const emit = (b: StartsBatch): void => {
+    for (let i = 0; i < b.samples.length; i += 3) b.samples[i] = b.samples[i]! + partBase;
+    lines += b.n;
+    opts.onBatch(b);
   };
   try {
     // The first part streams straight to the caller; later parts are buffered until their turn.
-    const buffered: { starts: Float64Array; ts: Float64Array; n: number }[][] = parts.map(() => []);
+    const buffered: StartsBatch[][] = parts.map(() => []);
     let current = 0;
     const runPart = (k: number): Promise<void> =>
       new Promise<void>((resolve, reject) => {
         const part = parts[k]!;
+        part.job.spawnedAt = performance.timeOrigin + performance.now();
         const w = spawnWorker('index-worker', { workerData: part.job });
         live.add(w);
         w.on('message', (m: WorkerMessage) => {
           if (m.type === 'batch') {
-            if (part.firstTs !== part.firstTs) part.firstTs = firstNumber(m.ts, m.n);
-            if (k === current) emit(m.starts, m.ts, m.n);
-            else buffered[k]!.push({ starts: m.starts, ts: m.ts, n: m.n });
+            if (part.firstTs !== part.firstTs && m.samples.length > 0) part.firstTs = m.samples[1]!;
+            if (k === current) emit(m);
+            else buffered[k]!.push(m);
             part.done = m.bytesDone;
             progress();
           } else if (m.type === 'done') {
@@ -146,12 +159,14 @@ export async function indexRangeInWorkers(opts: RangeIndexOptions): Promise<Rang
         for (const w of live) await w.terminate();
         buffered[1] = [];
         current = 1;
+        partBase = (opts.firstLine ?? 0) + lines;
         second.job = job(second.job.from, second.job.to, true, state);
         second.result = undefined;
         await runPart(1);
       } else {
         current = 1;
-        for (const b of buffered[1]!) emit(b.starts, b.ts, b.n);
+        partBase = (opts.firstLine ?? 0) + lines;
+        for (const b of buffered[1]!) emit(b);
         buffered[1] = [];
         // Batches arriving from now on go straight through (current === 1).
         await running[1];
@@ -159,7 +174,7 @@ export async function indexRangeInWorkers(opts: RangeIndexOptions): Promise<Rang
       state = second.result!.state;
       end = second.result!.end;
     }
-    return { end, lines, state };
+    return { end, lines, state, perf: parts.map((p) => p.result!.perf) };
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     for (const w of live) void w.terminate();
@@ -169,9 +184,4 @@ export async function indexRangeInWorkers(opts: RangeIndexOptions): Promise<Rang
 /** A worker's failure as an AppError (fs errno codes mapped like the main thread's). */
 function workerError(m: Extract<WorkerMessage, { type: 'error' }>, path: string): AppError {
   return m.code ? fsError(Object.assign(new Error(m.message), { code: m.code }), path) : appError('internal', m.message, { path });
-}
-
-function firstNumber(ts: Float64Array, n: number): number {
-  for (let i = 0; i < n; i++) if (ts[i] === ts[i]) return ts[i]!;
-  return NaN;
 }

@@ -11,6 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 export function workerEntry(name: string): { url: URL; fromSource: boolean } {
+  // VIGIE_WORKER_DIR: a folder of built worker bundles to use even when running from source
+  // (the benchmark measures the worker as the app ships it, without tsx's start-up in it).
+  const dir = process.env.VIGIE_WORKER_DIR;
+  if (dir) return { url: pathToFileURL(`${dir}/${name}.js`), fromSource: false };
   const fromSource = import.meta.url.endsWith('.ts');
   // Built, every bundle sits one level under dist/ (dist/host, dist/cli, dist/electron) and
   // the workers in dist/workers/ (scripts/build-main.mjs).
