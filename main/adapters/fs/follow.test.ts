@@ -18,8 +18,8 @@ describe('following real files', () => {
     expect(await settled(f)).toMatchObject({ state: 'ready' });
     await until(() => f.lineCount() === 2, 5000, 'the partial line shown');
     expect((await f.read(0, 2)).map((l) => l.text)).toEqual(['2024-01-01T00:00:00Z one', '2024-01-01T00:00:01Z tw']);
-    expect(f.timestampOf(1)).toBe(Date.UTC(2024, 0, 1, 0, 0, 1));
-    expect(f.linesInRange(Date.UTC(2024, 0, 1, 0, 0, 1), Date.UTC(2024, 0, 1, 0, 0, 1))).toEqual({ from: 1, to: 2 });
+    expect([...(await f.timestampsOf(0, 2))]).toEqual([Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1, 0, 0, 1)]);
+    expect(await f.findRange(Date.UTC(2024, 0, 1, 0, 0, 1), Date.UTC(2024, 0, 1, 0, 0, 1))).toEqual({ from: 1, to: 2 });
     appendFileSync(p, 'o\n2024-01-01T00:00:02Z three\n');
     await until(() => f.lineCount() === 3, 5000, '3 lines');
     expect((await f.read(0, 3)).map((l) => l.text)).toEqual([
@@ -28,6 +28,9 @@ describe('following real files', () => {
       '2024-01-01T00:00:02Z three',
     ]);
     expect(f.timeSpan()!.last).toBe(Date.UTC(2024, 0, 1, 0, 0, 2));
+    // Appended lines reach the lazily computed timestamps (the last block was recomputed).
+    expect([...(await f.timestampsOf(0, 3))]).toEqual([0, 1, 2].map((s) => Date.UTC(2024, 0, 1, 0, 0, s)));
+    expect(await f.findRange(Date.UTC(2024, 0, 1, 0, 0, 2), Infinity)).toEqual({ from: 2, to: 3 });
     await f.close();
   });
 

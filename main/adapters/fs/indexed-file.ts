@@ -4,7 +4,11 @@
  * Order of work, so the first screen shows at once: stat → read the first 256 KiB → decide
  * text/binary and encoding, sniff the timestamp format, index those lines right here and
  * publish them ('progress') → hand the rest to worker threads (big plain UTF-8 files) or
- * keep reading here (small files, UTF-16, .gz) → 'ready' → follow (fs.watch + polling).
+ * keep reading here (small files, UTF-16, .gz) → resolve the last timestamp → 'ready' →
+ * follow (fs.watch + polling).
+ * The eager pass records line starts and sparse timestamp samples only; per-line timestamps
+ * are computed on demand (LazyTimes), hence the async findRange / timestampsOf. A .gz has
+ * no random access: a lazy block far into it costs a re-inflate up to there (byte-source.ts).
  * Never throws: every failure becomes status 'error' with an AppError and an 'error' event.
  */
 import { stat } from 'node:fs/promises';
@@ -12,8 +16,10 @@ import { appError, isAppError, toAppError, type AppError } from '../../../shared
 import type { TimestampFormat } from '../../engines/sources/detect/index';
 import {
   ChunkIndexer,
+  LazyTimes,
   LineIndex,
   MAX_HEAD_BYTES,
+  SparseSampler,
   TimestampTracker,
   sampleLines,
   sniffEncoding,
@@ -25,7 +31,8 @@ import {
 import { indexRangeInWorkers } from '../workers/parallel-index';
 import { gunzipChunks, openGzipSource, openPlainSource, type ByteSource } from './byte-source';
 import { FileFollower, fileId } from './file-follower';
-import type { DisplayLine, FileChangeKind, FileStatus, IndexedFile, OpenOptions } from './file-types';
+import type { DisplayLine, FileChangeKind, FileStatus, IndexedFile, IndexStats, OpenOptions, ScanInfo } from './file-types';
+import type { WorkerPerf } from '../workers/index-protocol';
 import { binaryFileError, fsError } from './fs-errors';
 import { nodeByteSearch, nodeDecoder } from './node-ports';
 import { readDisplayLines } from './read-lines';
@@ -73,6 +80,7 @@ function asAppError(e: unknown, path: string): AppError {
 class IndexedFileImpl implements IndexedFile {
   private st: FileStatus = { state: 'indexing', bytesDone: 0, bytesTotal: 0 };
   private index = new LineIndex(Date.now());
+  private times = this.newTimes();
   private readonly listeners = new Set<(c: { kind: FileChangeKind }) => void>();
   private source: ByteSource | null = null;
   private encoding: TextEncodingName = 'utf-8';
@@ -105,11 +113,11 @@ class IndexedFileImpl implements IndexedFile {
   timeSpan(): { first: number; last: number } | null {
     const span = this.index.timeSpan();
     if (!this.tail) return span;
-    const t = this.timestampOf(this.index.lineCount);
+    const t = this.tailTs();
     return { first: span?.first ?? t, last: t };
   }
   timestampSource(): 'line' | 'mtime' {
-    return this.index.timestampedLines > 0 ? 'line' : 'mtime';
+    return this.index.sampleCount > 0 ? 'line' : 'mtime';
   }
   assumedYear(): { year: number; from: 'mtime' | 'current-year' } | null {
     return this.format && !this.format.hasYear ? this.year : null;
@@ -117,32 +125,64 @@ class IndexedFileImpl implements IndexedFile {
   formatName(): string | null {
     return this.format?.name ?? null;
   }
-  linesInRange(start: number, end: number): { from: number; to: number } {
-    const r = this.index.linesInRange(start, end);
-    const n = this.index.lineCount;
-    if (!this.tail || r.to !== n) return r;
-    const t = this.timestampOf(n);
+  async findRange(start: number, end: number): Promise<{ from: number; to: number }> {
+    const { index, times, tail } = this;
+    const r = await times.findRange(start, end);
+    const n = index.lineCount;
+    if (!tail || tail !== this.tail || r.to !== n) return r;
+    const t = this.tailTs();
     return t >= start && t <= end ? { from: r.from === r.to ? n : r.from, to: n + 1 } : r;
   }
-  timestampOf(lineNo: number): number {
-    if (this.tail && lineNo === this.index.lineCount) {
-      return this.tail.ts === this.tail.ts ? this.tail.ts : lineNo > 0 ? this.index.timestampOf(lineNo - 1) : this.index.fallbackTs;
-    }
-    return this.index.timestampOf(lineNo);
+  async timestampsOf(from: number, to: number): Promise<Float64Array> {
+    const { index, times, tail } = this;
+    const n = index.lineCount;
+    const lo = Math.max(0, from);
+    const own = await times.timestamps(lo, to);
+    if (!tail || to <= n || lo > n) return own;
+    const out = new Float64Array(own.length + 1);
+    out.set(own);
+    out[own.length] = this.tailTs();
+    return out;
+  }
+  scanInfo(from: number, to: number): ScanInfo | null {
+    const ix = this.index;
+    if (!this.source || this.encoding !== 'utf-8' || this.path.endsWith('.gz')) return null;
+    const lo = Math.max(0, from);
+    const hi = Math.min(to, ix.lineCount);
+    const start = lo < hi ? ix.startOf(lo) : 0;
+    const end = lo < hi ? ix.endOf(hi - 1) : 0;
+    return { start, end, indexedLines: ix.lineCount, sample: this.sample, year: this.year.year, yearless: !!this.format && !this.format.hasYear };
   }
   async read(from: number, to: number): Promise<DisplayLine[]> {
-    if (!this.source) return [];
-    const lines = await readDisplayLines(this.index, this.source, this.encoding, from, to);
-    const n = this.index.lineCount;
-    if (this.tail && from <= n && to > n) {
-      const d = decodeForDisplay(this.tail.bytes, new Uint8Array(0), this.tail.bytes.length, this.encoding, nodeDecoder);
-      lines.push({ lineNo: n, ts: this.timestampOf(n), level: detectLevel(d.text), ...d });
+    const { index, times, tail, source } = this;
+    if (!source) return [];
+    const lo = Math.max(0, from);
+    const ts = await times.timestamps(lo, to);
+    const lines = await readDisplayLines(index, source, this.encoding, lo, to, ts);
+    const n = index.lineCount;
+    if (tail && tail === this.tail && lo <= n && to > n) {
+      const d = decodeForDisplay(tail.bytes, new Uint8Array(0), tail.bytes.length, this.encoding, nodeDecoder);
+      lines.push({ lineNo: n, ts: this.tailTs(), level: detectLevel(d.text), ...d });
     }
     return lines;
   }
-  stats(): { indexBytes: number; outOfOrderLines: number; timestampedLines: number } {
+  stats(): IndexStats {
     const ix = this.index;
-    return { indexBytes: ix.byteSize(), outOfOrderLines: ix.outOfOrderLines, timestampedLines: ix.timestampedLines };
+    return { indexBytes: ix.byteSize() + this.times.byteSize(), outOfOrderSamples: ix.outOfOrderSamples, samples: ix.sampleCount, workers: this.workerPerf };
+  }
+  /** The provisional tail line's timestamp: its own, else the last line's (inherited). */
+  private tailTs(): number {
+    const t = this.tail?.ts ?? NaN;
+    return t === t ? t : (this.index.timeSpan()?.last ?? this.index.fallbackTs);
+  }
+  private newTimes(): LazyTimes {
+    return new LazyTimes({
+      index: this.index,
+      // The source is read at call time: a rename rotation reopens it.
+      read: (pos, len) => (this.source ? this.source.read(pos, len) : Promise.resolve(new Uint8Array(0))),
+      tracker: (state) => new TimestampTracker(this.format, this.year.year, nodeDecoder, this.encoding, state),
+      encoding: this.encoding,
+    });
   }
   onChange(listener: (change: { kind: FileChangeKind }) => void): () => void {
     this.listeners.add(listener);
@@ -168,6 +208,7 @@ class IndexedFileImpl implements IndexedFile {
       const { end, firstBytes } = gz ? await this.indexGzip(s.size) : await this.indexPlain(s.size);
       this.index.endOffset = end;
       this.index.trim();
+      await this.times.resolveLast(); // timeSpan().last exact from 'ready' on
       if (this.closed) return;
       this.st = { state: 'ready', bytesTotal: s.size };
       this.emit('ready');
@@ -203,6 +244,7 @@ class IndexedFileImpl implements IndexedFile {
     this.sample = sample;
     this.year = yearForYearless(this.format, sample, this.year, this.index.fallbackTs);
     const index = this.index;
+    this.times = this.newTimes(); // with the encoding and format now known
     return new ChunkIndexer({
       search: nodeByteSearch,
       decoder: nodeDecoder,
@@ -212,10 +254,13 @@ class IndexedFileImpl implements IndexedFile {
       format: this.format,
       year: this.year.year,
       ...(state ? { state } : {}),
-      sink: (start, ts) => index.append(start, ts),
+      firstLine: 0,
+      onLine: (start) => index.push(start),
+      onSample: (line, ts, yo) => index.addSample(line, ts, yo),
     });
   }
   private sample: string[] = [];
+  private workerPerf: WorkerPerf[] = [];
 
   private async indexPlain(size: number): Promise<{ end: number; firstBytes: Uint8Array }> {
     const source = this.source!;
@@ -239,10 +284,15 @@ class IndexedFileImpl implements IndexedFile {
         state: indexer.tracker.state,
         workers: this.opts.workers ?? 2,
         signal: this.abort.signal,
-        onBatch: (starts, ts, n) => this.index.appendBatch(starts, ts, n),
+        firstLine: this.index.lineCount,
+        onBatch: (b) => {
+          this.index.pushStarts(b.lo, b.n, b.hi);
+          for (let i = 0; i < b.samples.length; i += 3) this.index.addSample(b.samples[i]!, b.samples[i + 1]!, b.samples[i + 2]!);
+        },
         onProgress: (b) => this.progress(from + b, size),
       });
       this.trackerState = r.state;
+      this.workerPerf = r.perf;
       return { end: r.end, firstBytes };
     }
     while (pos < size) {
@@ -280,24 +330,40 @@ class IndexedFileImpl implements IndexedFile {
   }
 
   private async startFollow(id: string, offset: number, firstBytes: Uint8Array): Promise<void> {
-    const newTracker = (state?: TrackerState) =>
-      new TimestampTracker(this.format, this.year.year, nodeDecoder, this.encoding, state);
-    let tracker = newTracker(this.trackerState);
+    // Followed lines are few: each is parsed (the last timestamp stays current), and sampled
+    // like the eager pass's so that lazy blocks find their inheritance the same way.
+    const newSampler = (state?: TrackerState): SparseSampler => {
+      const index = this.index;
+      const tracker = new TimestampTracker(this.format, this.year.year, nodeDecoder, this.encoding, state);
+      return new SparseSampler(tracker, (line, ts, yo) => index.addSample(line, ts, yo), index.lineCount);
+    };
+    let sampler = newSampler(this.trackerState);
+    let line0 = this.index.lineCount;
     const unit = this.encoding === 'utf-8' ? 1 : 2;
     const onEvents = (events: FollowEvent[]): void => {
       let appended = false;
       for (const e of events) {
         if (e.kind === 'reset') {
           this.index = new LineIndex(Date.now());
+          this.times = this.newTimes();
           this.tail = null;
-          tracker = newTracker();
+          sampler = newSampler();
+          line0 = 0;
           if (e.reason === 'rotated') void this.reopenSource();
           this.emit('reset');
           continue;
         }
+        const ix = this.index;
         const body = e.bytes.length - (e.bytes[e.bytes.length - unit] === 10 || e.bytes[e.bytes.length - 1] === 10 ? unit : 0);
-        this.index.append(e.offset, tracker.parse(e.bytes, 0, Math.min(body, MAX_HEAD_BYTES)));
-        this.index.endOffset = e.offset + e.bytes.length;
+        const hadFirst = ix.firstTs === ix.firstTs;
+        const k = ix.lineCount - line0;
+        ix.push(e.offset);
+        const ts = sampler.offer(k, e.bytes, 0, Math.min(body, MAX_HEAD_BYTES));
+        if (ts === ts) ix.lastTs = ts;
+        ix.endOffset = e.offset + e.bytes.length;
+        // The last cached block grew; a first timestamp changes every line before it.
+        if (!hadFirst && ix.firstTs === ix.firstTs) this.times.clear();
+        else this.times.invalidateFrom(ix.lineCount - 1);
         appended = true;
       }
       if (appended) this.emit('appended');
@@ -311,7 +377,7 @@ class IndexedFileImpl implements IndexedFile {
       onHeld: (held) => {
         if (!held && !this.tail) return;
         if (held && this.tail && held.offset === this.tail.offset && held.bytes.length === this.tail.bytes.length) return;
-        this.tail = held ? { ...held, ts: tracker.peek(held.bytes, Math.min(held.bytes.length, MAX_HEAD_BYTES)) } : null;
+        this.tail = held ? { ...held, ts: Math.floor(sampler.tracker.peek(held.bytes, Math.min(held.bytes.length, MAX_HEAD_BYTES))) } : null;
         this.emit('appended');
       },
       onError: (e) => this.fail(fsError(e, this.path)),

@@ -1,7 +1,8 @@
 /**
  * Index line range → DisplayLines with positioned reads: neighbouring lines are fetched in
  * one read of up to 1 MiB; a line over the display cap is fetched as its first cap + 4 bytes
- * and its last 4 (to see a CRLF), never whole.
+ * and its last 4 (to see a CRLF), never whole. Timestamps come from the caller (LazyTimes:
+ * the blocks holding the lines are parsed once, at read time, and cached).
  */
 import { detectLevel } from '../../engines/sources/detect/index';
 import { DISPLAY_CAP, decodeForDisplay, type LineIndex, type TextEncodingName } from '../../engines/sources/index';
@@ -17,13 +18,15 @@ export async function readDisplayLines(
   encoding: TextEncodingName,
   from: number,
   to: number,
+  /** Timestamps of lines [max(0, from), …) in order. */
+  ts: Float64Array,
 ): Promise<DisplayLine[]> {
   const lo = Math.max(0, from);
   const hi = Math.min(index.lineCount, to);
   const out: DisplayLine[] = [];
   const push = (i: number, head: Uint8Array, tail: Uint8Array, len: number): void => {
     const d = decodeForDisplay(head, tail, len, encoding, nodeDecoder);
-    out.push({ lineNo: i, ts: index.timestampOf(i), level: detectLevel(d.text), ...d });
+    out.push({ lineNo: i, ts: ts[i - lo]!, level: detectLevel(d.text), ...d });
   };
   let i = lo;
   while (i < hi) {
