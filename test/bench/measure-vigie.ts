@@ -1,6 +1,9 @@
 /**
  * One Vigie indexing run in its own process (so peak RSS is this run's): prints JSON with
- * time to first lines (first screen read back), total index time, lines, index bytes.
+ * time to first lines (first screen read back), the eager index time (open → 'ready': line
+ * starts + sparse samples), then the lazily computed timestamps: one 1-minute time-range
+ * lookup in the middle (two boundary blocks), and every line's timestamp (what a full-file
+ * merge needs), with the index bytes per line before and after (the cache included).
  * Usage: tsx test/bench/measure-vigie.ts <file> <workers>
  */
 import { openIndexedFile } from '../../main/adapters/fs/index';
@@ -26,23 +29,35 @@ const done = new Promise<void>((resolve, reject) => {
 await done;
 const totalMs = performance.now() - t0;
 const lines = file.lineCount();
-const stats = file.stats();
-// Spot-check a time lookup in the middle, for the record.
-const mid = file.timestampOf(Math.floor(lines / 2));
+const eager = file.stats();
+const span = file.timeSpan()!;
+const mid = (span.first + span.last) / 2;
 const t1 = performance.now();
-const range = file.linesInRange(mid, mid + 60_000);
+const range = await file.findRange(mid, mid + 60_000);
 const rangeMs = performance.now() - t1;
+const t2 = performance.now();
+let checksum = 0;
+for (let i = 0; i < lines; i += 1 << 16) {
+  const ts = await file.timestampsOf(i, i + (1 << 16));
+  checksum += ts[ts.length - 1]! - ts[0]!;
+}
+const allTimesMs = performance.now() - t2;
+const after = file.stats();
 console.log(
   JSON.stringify({
     workers,
     firstMs,
     totalMs,
     lines,
-    indexBytes: stats.indexBytes,
-    bytesPerLine: stats.indexBytes / lines,
-    outOfOrder: stats.outOfOrderLines,
+    bytesPerLine: eager.indexBytes / lines,
+    bytesPerLineAfterAllTimes: after.indexBytes / lines,
+    samples: eager.samples,
+    outOfOrderSamples: eager.outOfOrderSamples,
     rangeMs,
     rangeLines: range.to - range.from,
+    allTimesMs,
+    checksum,
+    workerPerf: eager.workers.map((w) => Object.fromEntries(Object.entries(w).map(([k, v]) => [k, Math.round(v)]))),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }),
 );

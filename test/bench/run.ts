@@ -1,12 +1,17 @@
 /**
  * `npm run bench`: indexing a ~1 GB log file, beside wc -l, rg, grep and lnav on the same
  * file in the same run (page cache warm for everyone: the file is read once beforehand).
- * Goals: first lines < 300 ms; full index ≤ 1.1× `wc -l` with two workers; ≤ 8 B/line.
+ * Goals: first lines < 300 ms; full (eager) index ≤ 1.1× `wc -l` with two workers; ≤ 8 B/line.
+ * The eager index is line starts + sparse timestamp samples; per-line timestamps are computed
+ * lazily, so their cost is reported on separate rows (a 1-minute range lookup, every line's
+ * timestamp as a full-file merge needs). Workers run from a bundle built here with esbuild,
+ * as the app ships them (from source, each would first load tsx).
  * BENCH_BYTES overrides the size (e.g. BENCH_BYTES=1e8 for a quick run); BENCH_LNAV_S the
  * time limit given to lnav (default 120 s).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
+import { buildSync } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCorpus } from './corpus';
@@ -66,16 +71,32 @@ interface VigieRun {
   totalMs: number;
   lines: number;
   bytesPerLine: number;
+  bytesPerLineAfterAllTimes: number;
+  samples: number;
   maxRssMb: number;
   rangeMs: number;
   rangeLines: number;
+  allTimesMs: number;
 }
+const workerDir = mkdtempSync(join(tmpdir(), 'vigie-bench-workers-'));
+buildSync({
+  entryPoints: ['main/adapters/workers/index-worker.ts'],
+  outfile: join(workerDir, 'index-worker.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  logLevel: 'warning',
+});
 const vigie: VigieRun[] = [];
 for (const workers of [1, 2]) {
   const runs: (VigieRun & { ms: number })[] = [];
-  for (let k = 0; k < 2; k++) {
+  for (let k = 0; k < 3; k++) {
     log(`vigie, ${workers} worker(s), run ${k + 1}…`);
-    const r = timeCommand(process.execPath, ['--import', 'tsx', 'test/bench/measure-vigie.ts', path, String(workers)], 600_000);
+    const r = timeCommand(process.execPath, ['--import', 'tsx', 'test/bench/measure-vigie.ts', path, String(workers)], 600_000, {
+      ...process.env,
+      VIGIE_WORKER_DIR: workerDir,
+    });
     if (r.err || !r.out) throw new Error(`vigie run failed: ${r.err ?? 'no output'}`);
     const v = JSON.parse(r.out.split('\n').pop()!) as VigieRun;
     runs.push({ ...v, ms: v.totalMs });
@@ -83,11 +104,21 @@ for (const workers of [1, 2]) {
   const b = best(runs);
   vigie.push(b);
   rows.push({
-    what: `vigie index, ${workers} worker${workers > 1 ? 's' : ''}`,
+    what: `vigie eager index, ${workers} w`,
     ms: b.totalMs,
     lines: b.lines,
-    note: `first lines ${b.firstMs.toFixed(0)} ms, ${b.bytesPerLine.toFixed(3)} B/line, peak RSS ${b.maxRssMb.toFixed(0)} MB`,
+    note: `first lines ${b.firstMs.toFixed(0)} ms, ${b.bytesPerLine.toFixed(3)} B/line, ${b.samples} samples, peak RSS ${b.maxRssMb.toFixed(0)} MB`,
   });
+}
+{
+  const b = vigie[1]!;
+  rows.push({
+    what: 'vigie lazy: all timestamps',
+    ms: b.allTimesMs,
+    lines: b.lines,
+    note: `after the eager index; every line parsed once (a full-file merge); ${b.bytesPerLineAfterAllTimes.toFixed(3)} B/line with the cache`,
+  });
+  rows.push({ what: 'vigie lazy: 1-min range', ms: b.rangeMs, lines: b.rangeLines, note: 'findRange in the middle: sample search + two boundary blocks read and parsed' });
 }
 
 const pad = (s: string, n: number): string => s.padEnd(n);
@@ -97,7 +128,7 @@ out.push(`\nIndexing ${(size / 1e6).toFixed(0)} MB (${path}), page cache warm, $
 out.push(`${pad('tool', 28)}${lpad('time', 10)}${lpad('× wc -l', 9)}${lpad('lines', 12)}  notes`);
 out.push('-'.repeat(100));
 for (const r of rows) {
-  const t = r.ms === null ? '—' : `${(r.ms / 1000).toFixed(2)} s`;
+  const t = r.ms === null ? '—' : r.ms < 100 ? `${r.ms.toFixed(1)} ms` : `${(r.ms / 1000).toFixed(2)} s`;
   const x = r.ms === null ? '—' : `${(r.ms / wc.ms).toFixed(2)}×`;
   out.push(`${pad(r.what, 28)}${lpad(t, 10)}${lpad(x, 9)}${lpad(String(r.lines ?? ''), 12)}  ${r.note ?? ''}`);
 }
@@ -105,7 +136,10 @@ const two = vigie[1]!;
 out.push('');
 out.push('goals:');
 out.push(`  first lines < 300 ms          ${two.firstMs.toFixed(0)} ms (2 workers), ${vigie[0]!.firstMs.toFixed(0)} ms (1 worker)  ${two.firstMs < 300 ? 'met' : 'NOT met'}`);
-out.push(`  index ≤ 1.1× wc -l (2 workers) ${(two.totalMs / wc.ms).toFixed(2)}×  ${two.totalMs <= 1.1 * wc.ms ? 'met' : 'NOT met'}`);
-out.push(`  ≤ 8 bytes of index per line   ${two.bytesPerLine.toFixed(4)} B  ${two.bytesPerLine <= 8 ? 'met' : 'NOT met (see note)'}`);
-out.push(`  time → lines lookup           ${two.rangeMs.toFixed(3)} ms for a 1-minute range (${two.rangeLines} lines)`);
+const ratio = (ms: number): string => `${(ms / wc.ms).toFixed(2)}×`;
+out.push(`  eager index ≤ 1.1× wc -l      ${ratio(two.totalMs)} (2 workers), ${ratio(vigie[0]!.totalMs)} (1 worker)  ${two.totalMs <= 1.1 * wc.ms ? 'met' : 'NOT met'}`);
+const maxBpl = Math.max(two.bytesPerLine, two.bytesPerLineAfterAllTimes);
+out.push(`  ≤ 8 bytes of index per line   ${two.bytesPerLine.toFixed(4)} B eager, ${two.bytesPerLineAfterAllTimes.toFixed(4)} B with every timestamp computed  ${maxBpl <= 8 ? 'met' : 'NOT met'}`);
+out.push(`  time → lines lookup           ${two.rangeMs.toFixed(1)} ms for a 1-minute range (${two.rangeLines} lines), cold`);
+out.push(`  all timestamps, lazily        ${(two.allTimesMs / 1000).toFixed(2)} s (${ratio(two.allTimesMs)} wc -l), on the main thread`);
 console.log(out.join('\n'));
