@@ -77,6 +77,7 @@ interface VigieRun {
   rangeMs: number;
   rangeLines: number;
   allTimesMs: number;
+  workerPerf: { bootMs: number; readMs: number; scanMs: number; sampleMs: number; totalMs: number }[];
 }
 const workerDir = mkdtempSync(join(tmpdir(), 'vigie-bench-workers-'));
 buildSync({
@@ -142,4 +143,5 @@ const maxBpl = Math.max(two.bytesPerLine, two.bytesPerLineAfterAllTimes);
 out.push(`  ≤ 8 bytes of index per line   ${two.bytesPerLine.toFixed(4)} B eager, ${two.bytesPerLineAfterAllTimes.toFixed(4)} B with every timestamp computed  ${maxBpl <= 8 ? 'met' : 'NOT met'}`);
 out.push(`  time → lines lookup           ${two.rangeMs.toFixed(1)} ms for a 1-minute range (${two.rangeLines} lines), cold`);
 out.push(`  all timestamps, lazily        ${(two.allTimesMs / 1000).toFixed(2)} s (${ratio(two.allTimesMs)} wc -l), on the main thread`);
+out.push(`  where the workers' time went (2 workers, ms): ${two.workerPerf.map((w) => `boot ${w.bootMs}, read ${w.readMs}, scan ${w.scanMs}, sample ${w.sampleMs}`).join(' | ')}`);
 console.log(out.join('\n'));
