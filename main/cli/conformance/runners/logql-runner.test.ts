@@ -3,31 +3,35 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSuiteFolder } from '../load-suite';
 import type { Suite } from '../model';
-import { METRIC_NOT_IMPLEMENTED, runLogqlCase } from './logql-runner';
+import { runLogqlCase } from './logql-runner';
 
 const DEFAULT_CONFORMANCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/conformance');
-const LOG_SUITES = ['selectors', 'line-filters', 'parsers-json', 'parsers-logfmt', 'parsers-regexp-pattern', 'label-filters', 'formatting', 'limits-direction'];
+const SUITES = ['aggregations', 'binary-ops', 'errors', 'formatting', 'label-filters', 'limits-direction', 'line-filters', 'metric-range-functions', 'parsers-json', 'parsers-logfmt', 'parsers-regexp-pattern', 'selectors', 'unwrap'];
+/**
+ * Where Vigie still answers differently from Loki, and why (see engines/logql/metric/README.md):
+ * Loki's parser hints (only the labels a `by` needs are extracted, parsing stops once they are)
+ * are not implemented in the shared parsers.
+ */
+const KNOWN_DIFFERENCES: Record<string, string[]> = {
+  'parsers-logfmt': ['logfmt-metric-by-level'],
+  unwrap: ['avg-over-time-by-host', 'instant-avg-duration'],
+};
 const suites = loadSuiteFolder(join(DEFAULT_CONFORMANCE_DIR, 'logql')).suites as Suite<'logql'>[];
 
 describe('the LogQL conformance runner', () => {
-  for (const name of LOG_SUITES) {
+  for (const name of SUITES) {
     const suite = suites.find((s) => s.name === name)!;
-    it(`passes every log-query case of ${name} and reports its metric cases as not implemented`, async () => {
+    it(`passes every case of ${name}, log and metric queries alike`, async () => {
       const problems: string[] = [];
+      const known = KNOWN_DIFFERENCES[name] ?? [];
       for (const c of suite.cases) {
         const outcome = await runLogqlCase(c);
-        if (outcome.status === 'passed') continue;
-        if (outcome.status === 'failed' && outcome.reason === METRIC_NOT_IMPLEMENTED) continue;
+        if ((outcome.status === 'passed') !== known.includes(c.name)) continue;
         problems.push(`${c.name}: ${JSON.stringify(outcome)}`);
       }
       expect(problems).toEqual([]);
     });
   }
-
-  it('never reports a metric query as passed or unsupported', async () => {
-    const c = suites.find((s) => s.name === 'limits-direction')!.cases.find((x) => x.query.startsWith('count_over_time') && !x.expectError)!;
-    expect(await runLogqlCase(c)).toEqual({ status: 'failed', reason: METRIC_NOT_IMPLEMENTED });
-  });
 
   it('judges request-level errors as Loki words them', async () => {
     const errors = suites.find((s) => s.name === 'errors')!;
