@@ -7,6 +7,8 @@ import { throttledSnapshots } from '../services/sources/async-changes';
 import { packageVersion } from './app-paths';
 import { checkQuery } from '../services/logql/check-query';
 import { runLocalLogQuery } from '../services/logql/local-log-query';
+import { runLocalMetricQuery } from '../services/metrics/local-metric-query';
+import { runLogVolume } from '../services/metrics/log-volume';
 
 export interface ServicesOptions {
   mode: 'electron' | 'web' | 'cli' | 'test';
@@ -43,6 +45,8 @@ export function createServices(options: ServicesOptions): Services {
     'logs.window': async (input, { signal }) => logs.window(input, signal),
     'logql.check': async ({ query }) => checkQuery(query),
     'logql.query': (input, { signal }) => runLocalLogQuery(input, sources.localStreams(), signal),
+    'logql.metric': async (input, { signal }) => runLocalMetricQuery(input, sources.localStreams(), signal),
+    'logql.volume': async (input, { signal }) => runLogVolume(input, sources.localStreams(), signal),
   } satisfies Handlers<VigieContract>;
 
   return { handlers, sources, dispose: () => sources.dispose() };

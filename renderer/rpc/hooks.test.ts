@@ -28,6 +28,8 @@ function fakeHandlers(log: string[]): Handlers<VigieContract> {
     'sources.setJob': notYet,
     'logql.check': notYet,
     'logql.query': notYet,
+    'logql.metric': notYet,
+    'logql.volume': notYet,
     'sources.watch': async function* (_input, { signal }) {
       log.push('watch:start');
       signal.addEventListener('abort', () => log.push('watch:abort'));

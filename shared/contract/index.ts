@@ -1,6 +1,7 @@
 import { appContract } from './app';
 import { logsContract } from './logs';
 import { logqlContract } from './logql';
+import { metricsContract } from './metrics';
 import { sourcesContract } from './sources';
 
 export * from './common';
@@ -8,6 +9,7 @@ export * from './app';
 export * from './sources';
 export * from './logs';
 export * from './logql';
+export * from './metrics';
 
 /** The whole API, one domain per file. Client, server, CLI and tests derive from this. */
 export const contract = {
@@ -15,5 +17,6 @@ export const contract = {
   ...sourcesContract,
   ...logsContract,
   ...logqlContract,
+  ...metricsContract,
 } as const;
 export type VigieContract = typeof contract;
