@@ -116,3 +116,30 @@ describe('vigie query', () => {
     expect(r.err).toContain(message);
   });
 });
+
+describe('vigie query with a metric query', () => {
+  const apache = join(loghub, 'Apache');
+  const q = 'sum by (level) (count_over_time({job="Apache"} | regexp `\\[(?P<level>\\w+)\\]` [1h]))';
+  it('prints a matrix as a table, one row per series and step', async () => {
+    const r = await cli('query', q, '--from', apache, '--step', '6h');
+    expect(r.err).toBe('');
+    const rows = r.out.trim().split('\n');
+    expect(rows[0]).toMatch(/^SERIES\s+TIME\s+VALUE$/);
+    expect(rows).toContain('{level="error"}   2005-12-04T06:00:00Z     16');
+  });
+
+  it('prints Loki’s JSON data for an instant query with --output json', async () => {
+    const r = await cli('query', q, '--from', apache, '--instant', '--end', '2005-12-04T07:00:00Z', '--output', 'json');
+    const data = JSON.parse(r.out) as { resultType: string; result: { metric: Record<string, string>; value: [number, string] }[] };
+    expect(data.resultType).toBe('vector');
+    const total = data.result.reduce((n, s) => n + Number(s.value[1]), 0);
+    expect(total).toBeGreaterThan(0);
+    expect(data.result.every((s) => s.value[0] === Date.UTC(2005, 11, 4, 7) / 1000)).toBe(true);
+  });
+
+  it('refuses an output a metric query cannot have', async () => {
+    const r = await cli('query', q, '--from', apache, '--output', 'raw');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--output must be table, json for a metric query');
+  });
+});

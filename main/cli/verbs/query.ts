@@ -4,18 +4,24 @@ import { formatLabels } from '../../../shared/model/labels';
 import type { Services } from '../../host/create-services';
 import { parseArgv } from '../args';
 import { parseDurationMs, parseTimeMs } from '../time-args';
+import { checkQuery } from '../../services/logql/check-query';
+import { runMetricCli } from './query-metric';
 import { addSourcesAndWait } from './sources-setup';
 
 export const queryUsage = `vigie query QUERY --from PATH [--from PATH…] [--since DUR | --start T] [--end T]
-            [--limit N] [--forward] [--output default|raw|jsonl]
+            [--limit N] [--forward] [--step S] [--instant] [--output default|raw|jsonl|table|json]
 
-Runs a LogQL log query over local files, answering as Loki would (lines, labels, order,
-limit, direction; start inclusive, end exclusive). PATH is a folder, a file or a glob.
+Runs a LogQL query over local files, answering as Loki would. PATH is a folder, a file or a glob.
+A log query prints lines (labels, order, limit, direction; start inclusive, end exclusive).
+A metric query prints Loki's matrix (or vector with --instant, at --end) as a table or as JSON;
+its range defaults to the files' whole time span, its step to Loki's (range / 250, at least 1s).
   --since 1h      start one hour before --end (or now)
   --start/--end   RFC 3339 or a Unix timestamp (s, ms or ns)
   --limit 30      entries at most (as logcli; at most 5000)
   --forward       oldest first (default: newest first)
-  --output        default: time, labels and line; raw: the lines; jsonl: one JSON object per entry`;
+  --output        log queries: default (time, labels, line), raw (the lines), jsonl
+                  metric queries: table (default) or json (Loki's data)
+  --step 60       metric queries: seconds between points`;
 
 function flagTime(value: string | boolean | undefined, name: string, parse: (s: string) => number | { error: string }): number | undefined {
   if (value === undefined) return undefined;
@@ -31,15 +37,19 @@ function caret(query: string, offset: number | undefined): string {
 }
 
 export async function queryVerb(argv: string[], services: Services, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const p = parseArgv(argv, { from: 'string', since: 'string', start: 'string', end: 'string', limit: 'string', forward: 'boolean', output: 'string', help: 'boolean' }, ['from']);
+  const p = parseArgv(argv, { from: 'string', since: 'string', start: 'string', end: 'string', limit: 'string', forward: 'boolean', output: 'string', step: 'string', instant: 'boolean', help: 'boolean' }, ['from']);
   if (!p.ok) throw new AppFailure(appError('bad_input', `${p.error}\n\n${queryUsage}`));
   if (p.flags.help) return out(queryUsage + '\n'), 0;
   const [query, ...extra] = p.positionals;
   if (!query || extra.length) throw new AppFailure(appError('bad_input', `give exactly one QUERY (quote it)\n\n${queryUsage}`));
   const froms = (p.lists.from ?? []) as string[];
   if (froms.length === 0) throw new AppFailure(appError('bad_input', `--from PATH is required: the folders or files to query\n\n${queryUsage}`));
-  const output = String(p.flags.output ?? 'default');
-  if (!['default', 'raw', 'jsonl'].includes(output)) throw new AppFailure(appError('bad_input', `--output must be default, raw or jsonl, not ${output}`));
+  const check = checkQuery(query);
+  if (!check.ok) throw new AppFailure(appError('bad_input', check.error.message + caret(query, check.error.from), { offset: check.error.from }));
+  const metric = check.kind === 'metric';
+  const output = String(p.flags.output ?? (metric ? 'table' : 'default'));
+  const outputs = metric ? ['table', 'json'] : ['default', 'raw', 'jsonl'];
+  if (!outputs.includes(output)) throw new AppFailure(appError('bad_input', `--output must be ${outputs.join(', ')} for a ${check.kind} query, not ${output}`));
 
   let end = flagTime(p.flags.end, 'end', parseTimeMs);
   let start = flagTime(p.flags.start, 'start', parseTimeMs);
@@ -47,6 +57,14 @@ export async function queryVerb(argv: string[], services: Services, out: (s: str
   if (since !== undefined) {
     end ??= Date.now();
     start = end - since;
+  }
+  if (metric) {
+    // --step 60 (seconds) or --step 1m
+    const step = flagTime(p.flags.step, 'step', (t) => (/^\d+(\.\d+)?$/.test(t) ? Number(t) : toSeconds(parseDurationMs(t))));
+    const problems = await addSourcesAndWait(services, froms);
+    for (const e of problems) err(`warning: ${e.message}\n`);
+    await runMetricCli({ query, start, end, step, instant: p.flags.instant === true, output: output as 'table' | 'json' }, services, out);
+    return problems.length ? 1 : 0;
   }
   const limitText = String(p.flags.limit ?? '30');
   if (!/^\d+$/.test(limitText)) throw new AppFailure(appError('bad_input', `--limit must be a positive whole number, not ${limitText}`));
@@ -74,6 +92,11 @@ export async function queryVerb(argv: string[], services: Services, out: (s: str
     else out(`${time} ${formatLabels(e.labels)} ${e.line}\n`);
   }
   return problems.length ? 1 : 0;
+}
+
+/** A parsed duration in seconds, or the parse error as it came. */
+function toSeconds(d: number | { error: string }): number | { error: string } {
+  return typeof d === 'number' ? d / 1000 : d;
 }
 
 /** RFC 3339 with nanoseconds, as logcli prints entry times. */
