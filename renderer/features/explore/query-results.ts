@@ -1,5 +1,6 @@
 import type { LokiStream } from '../../../shared/contract/logql';
 import type { Labels } from '../../../shared/model/labels';
+import { levelOfName } from '../logs/levels';
 
 /** One entry of a log query's answer, flattened out of its stream. */
 export interface ResultRow {
@@ -54,10 +55,5 @@ export function sortRows(rows: readonly ResultRow[], direction: Direction): Resu
 /** The level a row is coloured by: a parsed or stream `level` / `detected_level` label. */
 export function rowLevel(row: ResultRow): string {
   const l = row.parsed?.level ?? row.parsed?.detected_level ?? row.metadata?.detected_level ?? row.stream.level ?? row.stream.detected_level ?? '';
-  const v = l.toLowerCase();
-  if (v.startsWith('err')) return 'error';
-  if (v.startsWith('warn')) return 'warn';
-  if (v === 'critical' || v === 'fatal' || v === 'crit') return 'fatal';
-  if (v === 'information') return 'info';
-  return ['trace', 'debug', 'info'].includes(v) ? v : 'unknown';
+  return levelOfName(l);
 }

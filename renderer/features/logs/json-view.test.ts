@@ -22,7 +22,7 @@ describe('findJson', () => {
 describe('levels', () => {
   it.each([
     ['error', '#e02f44', 'ERROR'],
-    ['warn', '#ff9900', 'WARN'],
+    ['warn', '#eab839', 'WARN'],
     ['info', '#7eb26d', 'INFO'],
     ['debug', '#1f78c1', 'DEBUG'],
     ['trace', '#6ed0e0', 'TRACE'],
