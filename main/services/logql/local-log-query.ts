@@ -1,20 +1,16 @@
 import type { LogQueryEvent, LokiStream } from '../../../shared/contract/logql';
 import { AppFailure, appError } from '../../../shared/model/app-error';
-import { labelsKey, type Labels } from '../../../shared/model/labels';
+import { labelsKey } from '../../../shared/model/labels';
 import type { LogQueryExpr } from '../../../shared/logql/ast';
 import { re2Port } from '../../adapters/re2/re2-port';
-import type { IndexedFile } from '../../adapters/fs';
+import { QueryPool } from '../../adapters/workers/query-pool';
 import { selectorMatcher } from '../../engines/logql/matchers';
-import { buildPipeline, type StreamPipeline } from '../../engines/logql/pipeline';
+import { buildPipeline } from '../../engines/logql/pipeline';
 import { mergeByTime } from './entry-merge';
 import { logqlPorts, parseQuery } from './logql-ports';
+import { openStreamScan, type Hit, type LocalStream, type SourceOptions, type StreamScan } from './stream-source';
 
-export interface LocalStream {
-  id: string;
-  labels: Labels;
-  file: IndexedFile;
-  bytesTotal: number;
-}
+export type { LocalStream } from './stream-source';
 
 export interface LogQueryRequest {
   query: string;
@@ -24,19 +20,18 @@ export interface LogQueryRequest {
   direction: 'forward' | 'backward';
 }
 
-interface Hit {
-  tsNs: bigint;
-  key: string;
-  line: string;
-  labels: Labels;
-  stream: LocalStream;
-}
-
-/** Lines read from a file at once: one positioned read, and a point to notice a cancel. */
-const BLOCK = 1024;
 const BATCH_ENTRIES = 250;
 const TICK_MS = 100;
 
+let sharedPool: QueryPool | null = null;
+/** The process's query workers (two: one per core here), started on first use. */
+export function queryPool(): QueryPool {
+  return (sharedPool ??= new QueryPool(2));
+}
+
+export function defaultSourceOptions(): SourceOptions {
+  return { pool: queryPool(), inProcessBelow: 256 * 1024, splitAbove: 16 * 1024 * 1024, chunkBytes: 4 * 1024 * 1024 };
+}
 /** A query failure positioned in the user's text, as the editor and the CLI show it. */
 function queryFailure(message: string, from: number): AppFailure {
   return new AppFailure(appError('bad_input', message, { offset: from, column: from + 1, line: 1 }));
@@ -58,88 +53,116 @@ export function prepareLogQuery(req: LogQueryRequest): LogQueryExpr {
 /**
  * A LogQL log query over local files, as Loki answers it: streams chosen by the selector,
  * lines in [start, end) read in the query's direction, the pipeline per stream, the first
- * `limit` entries across streams. Entries leave in final order, in batches, with progress.
+ * `limit` entries across streams. Scanning runs in the query workers (stream-source.ts);
+ * this thread merges their already-filtered entries and streams them in final order, in
+ * batches, with progress. A cancel terminates the workers; reaching the limit stops them.
  */
-export async function* runLocalLogQuery(req: LogQueryRequest, all: LocalStream[], signal: AbortSignal): AsyncGenerator<LogQueryEvent> {
+export async function* runLocalLogQuery(
+  req: LogQueryRequest,
+  all: LocalStream[],
+  signal: AbortSignal,
+  options: SourceOptions = defaultSourceOptions(),
+): AsyncGenerator<LogQueryEvent> {
   const started = Date.now();
   const expr = prepareLogQuery(req);
   const select = selectorMatcher(expr.matchers, re2Port);
   if (!select.ok) throw queryFailure(`parse error : ${select.error}`, expr.span.from);
   const built = buildPipeline(expr.stages, logqlPorts);
   if (!built.ok) throw queryFailure(built.error.message, built.error.span.from);
+  const pipeline = built.pipeline;
   const streams = all.filter((s) => select.value(s.labels));
+  signal.throwIfAborted();
 
   const startMs = req.start ?? -Infinity;
   // Loki's end is exclusive; the index holds whole milliseconds and its ranges are inclusive.
   const lastMs = req.end === undefined ? Infinity : Math.ceil(req.end) - 1;
   const counters = { lines: 0, bytes: 0 };
-  const ranges = streams.map((s) => ({ s, ...s.file.linesInRange(startMs, lastMs) }));
-  const bytesTotal = ranges.reduce((n, r) => n + (r.s.file.lineCount() ? (r.s.bytesTotal * (r.to - r.from)) / r.s.file.lineCount() : 0), 0);
-
-  async function* entries(r: (typeof ranges)[number]): AsyncGenerator<Hit> {
-    const pipeline: StreamPipeline = built.ok ? built.pipeline.forStream(r.s.labels) : (undefined as never);
-    const forward = req.direction === 'forward';
-    let prevTs = -1n;
-    let prevLine = '';
-    for (let pos = forward ? r.from : r.to; forward ? pos < r.to : pos > r.from; pos += forward ? BLOCK : -BLOCK) {
+  const scans: StreamScan[] = [];
+  const parts = () => scans.flatMap((x) => x.parts);
+  const onAbort = (): void => options.pool.abort(parts());
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (const s of streams) {
+      const range = await s.file.findRange(startMs, lastMs);
       signal.throwIfAborted();
-      const lo = forward ? pos : Math.max(r.from, pos - BLOCK);
-      const hi = forward ? Math.min(r.to, pos + BLOCK) : pos;
-      const lines = await r.s.file.read(lo, hi);
-      if (!forward) lines.reverse();
-      for (const l of lines) {
-        counters.lines++;
-        counters.bytes += l.byteLength;
-        const tsNs = BigInt(Math.trunc(l.ts)) * 1_000_000n;
-        // Loki's merge iterator drops an exact duplicate (same time, same line) in a stream.
-        if (tsNs === prevTs && l.text === prevLine) continue;
-        prevTs = tsNs;
-        prevLine = l.text;
-        const out = pipeline.process(tsNs, l.text);
-        if (out) yield { tsNs, key: labelsKey(out.labels), line: out.line, labels: out.labels, stream: r.s };
+      const q = { direction: req.direction, limit: req.limit, stages: expr.stages };
+      scans.push(await openStreamScan(s, range, q, () => pipeline.forStream(s.labels), options, counters, signal));
+    }
+    const bytesTotal = scans.reduce((n, x) => n + x.bytesTotal, 0);
+    const bytesDone = (): number => counters.bytes + parts().reduce((n, p) => n + p.bytesDone, 0);
+    let reported = 0;
+    const progress = (): LogQueryEvent => ({ kind: 'progress', bytesDone: (reported = Math.max(reported, Math.min(bytesTotal, bytesDone()))), bytesTotal, streamsMatched: streams.length });
+
+    let batch = new Map<string, LokiStream>();
+    let inBatch = 0;
+    let emitted = 0;
+    let lastTick = Date.now();
+    yield progress();
+    outer: for await (const hits of mergeByTime(scans.map((x) => x.hits), req.direction)) {
+      signal.throwIfAborted();
+      for (const hit of hits) {
+        addEntry(batch, hit);
+        inBatch++;
+        emitted++;
+        if (inBatch >= BATCH_ENTRIES || emitted >= req.limit) {
+          yield { kind: 'streams', result: [...batch.values()] };
+          batch = new Map();
+          inBatch = 0;
+        }
+        if (emitted >= req.limit) break outer;
+      }
+      const now = Date.now();
+      if (now - lastTick >= TICK_MS) {
+        if (inBatch > 0) yield { kind: 'streams', result: [...batch.values()] };
+        yield progress();
+        batch = new Map();
+        inBatch = 0;
+        lastTick = now;
       }
     }
+    if (inBatch > 0) yield { kind: 'streams', result: [...batch.values()] };
+    for (const p of parts()) p.cancel(); // the limit is reached: nothing more is needed
+    yield progress();
+    yield { kind: 'done', linesScanned: linesScanned(scans, counters), bytesScanned: bytesDone(), elapsedMs: Date.now() - started, limitReached: emitted >= req.limit };
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    if (signal.aborted) options.pool.abort(parts());
+    else for (const p of parts()) p.cancel();
   }
+}
 
-  const merged = mergeByTime(ranges.map((r) => entries(r)), req.direction);
-  let batch = new Map<string, LokiStream>();
-  let inBatch = 0;
-  let emitted = 0;
-  let lastTick = Date.now();
-  const progress = (): LogQueryEvent => ({ kind: 'progress', bytesDone: counters.bytes, bytesTotal, streamsMatched: streams.length });
-  yield progress();
-  for await (const hit of merged) {
-    addEntry(batch, hit);
-    inBatch++;
-    emitted++;
-    const now = Date.now();
-    if (inBatch >= BATCH_ENTRIES || now - lastTick >= TICK_MS || emitted >= req.limit) {
-      yield { kind: 'streams', result: [...batch.values()] };
-      yield progress();
-      batch = new Map();
-      inBatch = 0;
-      lastTick = now;
-    }
-    if (emitted >= req.limit) break;
+/** Lines of the parts scanned to the end, exactly (from the index); of a part stopped early, pro rata of its bytes. */
+function linesScanned(scans: StreamScan[], counters: { lines: number }): number {
+  let n = counters.lines;
+  for (const x of scans) {
+    x.parts.forEach((p, k) => {
+      const lines = x.partLines[k]!;
+      const bytes = p.job.end - p.job.start;
+      n += p.complete || bytes === 0 ? lines : Math.round((lines * Math.min(bytes, p.bytesDone)) / bytes);
+    });
   }
-  if (inBatch > 0) yield { kind: 'streams', result: [...batch.values()] };
-  yield progress();
-  yield { kind: 'done', linesScanned: counters.lines, bytesScanned: counters.bytes, elapsedMs: Date.now() - started, limitReached: emitted >= req.limit };
+  return n;
 }
 
 /**
  * Groups an entry as Loki's `categorize-labels` answer does: the stream's own labels that
  * survived the pipeline as `stream`, the labels the pipeline added or changed as `parsed`.
+ * A worker hands one object per distinct label set, so the split is computed once per set.
  */
+const categorized = new WeakMap<object, { key: string; stream: Record<string, string>; parsed: Record<string, string> | null }>();
 function addEntry(batch: Map<string, LokiStream>, hit: Hit): void {
-  const stream: Record<string, string> = {};
-  const parsed: Record<string, string> = {};
-  for (const [k, v] of Object.entries(hit.labels)) {
-    if (hit.stream.labels[k] === v) stream[k] = v;
-    else parsed[k] = v;
+  let c = categorized.get(hit.labels);
+  if (!c) {
+    const stream: Record<string, string> = {};
+    const parsed: Record<string, string> = {};
+    for (const [k, v] of Object.entries(hit.labels)) {
+      if (hit.stream.labels[k] === v) stream[k] = v;
+      else parsed[k] = v;
+    }
+    c = { key: labelsKey(stream), stream, parsed: Object.keys(parsed).length ? parsed : null };
+    categorized.set(hit.labels, c);
   }
-  const key = labelsKey(stream);
-  let s = batch.get(key);
-  if (!s) batch.set(key, (s = { stream, values: [] }));
-  s.values.push(Object.keys(parsed).length ? [hit.tsNs.toString(), hit.line, { parsed }] : [hit.tsNs.toString(), hit.line]);
+  let s = batch.get(c.key);
+  if (!s) batch.set(c.key, (s = { stream: c.stream, values: [] }));
+  s.values.push(c.parsed ? [hit.tsNs.toString(), hit.line, { parsed: c.parsed }] : [hit.tsNs.toString(), hit.line]);
 }

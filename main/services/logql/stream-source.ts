@@ -1,0 +1,167 @@
+/**
+ * One stream's entries for a log query, in the query's direction, as arrays of hits: the
+ * stream's line range cut into parts scanned on raw bytes by the query workers (two parts
+ * for big spans, so both cores work on one big file), drained in order while the later part
+ * runs ahead into its buffer. What the workers cannot read — gzip, UTF-16, a followed
+ * file's provisional last line, a year-less file whose year turned over — is read here, line
+ * by line, through the index (IndexedFile.read), as before.
+ */
+import type { Labels } from '../../../shared/model/labels';
+import { labelsKey } from '../../../shared/model/labels';
+import type { PipelineStage } from '../../../shared/logql/ast';
+import type { IndexedFile } from '../../adapters/fs';
+import type { PartStream, QueryPool } from '../../adapters/workers/query-pool';
+import type { StreamPipeline } from '../../engines/logql/pipeline';
+
+export interface LocalStream {
+  id: string;
+  labels: Labels;
+  file: IndexedFile;
+  bytesTotal: number;
+}
+
+export interface Hit {
+  tsNs: bigint;
+  key: string;
+  line: string;
+  labels: Labels;
+  stream: LocalStream;
+}
+
+export interface SourceOptions {
+  pool: QueryPool;
+  /** Spans below this run in-process (a worker round trip costs more than the scan). */
+  inProcessBelow: number;
+  /** Spans above this are split in two parts at a line boundary. */
+  splitAbove: number;
+  chunkBytes: number;
+}
+
+export interface ScanCounters {
+  lines: number;
+  bytes: number;
+}
+
+/** Lines read here: per block, one positioned read, and a point to notice a cancel. */
+const BLOCK = 1024;
+
+/** What the coordinator tracks of a stream's scan, for progress and the final counts. */
+export interface StreamScan {
+  hits: AsyncGenerator<Hit[]>;
+  parts: PartStream[];
+  /** Lines in the parts, for linesScanned. */
+  partLines: number[];
+  bytesTotal: number;
+}
+
+export async function openStreamScan(
+  s: LocalStream,
+  range: { from: number; to: number },
+  req: { direction: 'forward' | 'backward'; limit: number; stages: PipelineStage[] },
+  pipeline: () => StreamPipeline,
+  opts: SourceOptions,
+  counters: ScanCounters,
+  signal: AbortSignal,
+): Promise<StreamScan> {
+  const file = s.file;
+  const forward = req.direction === 'forward';
+  const info = file.scanInfo?.(range.from, range.to) ?? null;
+  const span = file.timeSpan();
+  const yearTurned = info?.yearless && span && new Date(span.first).getUTCFullYear() !== new Date(span.last).getUTCFullYear();
+  if (!info || yearTurned || range.from >= range.to) {
+    const lines = range.to - range.from;
+    return { hits: legacyHits(s, range.from, range.to, forward, pipeline(), counters, signal), parts: [], partLines: [], bytesTotal: lines && file.lineCount() ? (s.bytesTotal * lines) / file.lineCount() : 0 };
+  }
+  // Indexed lines go to the workers; a followed file's provisional last line is read here.
+  const hiIndexed = Math.min(range.to, info.indexedLines);
+  const cuts = [range.from];
+  if (info.end - info.start > opts.splitAbove && hiIndexed - range.from > 1) cuts.push((range.from + hiIndexed) >>> 1);
+  cuts.push(hiIndexed);
+  const parts: PartStream[] = [];
+  const partLines: number[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const a = cuts[k]!;
+    const b = cuts[k + 1]!;
+    if (a >= b) continue;
+    const sp = k === 0 && b === hiIndexed ? info : file.scanInfo!(a, b)!;
+    const seedTs = a === 0 ? (span?.first ?? NaN) : (await file.timestampsOf(a - 1, a))[0]!;
+    const job = {
+      path: file.path,
+      start: sp.start,
+      end: sp.end,
+      direction: req.direction,
+      stages: req.stages,
+      labels: s.labels,
+      limit: req.limit,
+      sample: info.sample,
+      year: info.year,
+      seedTs,
+      dedupWithPrevious: k > 0,
+      chunkBytes: opts.chunkBytes,
+    };
+    parts.push(opts.pool.run(job, sp.end - sp.start < opts.inProcessBelow));
+    partLines.push(b - a);
+  }
+  const tail = hiIndexed < range.to ? legacyHits(s, hiIndexed, range.to, forward, pipeline(), counters, signal) : null;
+  const ordered = forward ? parts : [...parts].reverse();
+  async function* hits(): AsyncGenerator<Hit[]> {
+    if (tail && !forward) yield* tail;
+    for (const p of ordered) yield* partHits(p, s);
+    if (tail && forward) yield* tail;
+  }
+  return { hits: hits(), parts, partLines, bytesTotal: info.end - info.start };
+}
+
+async function* partHits(p: PartStream, s: LocalStream): AsyncGenerator<Hit[]> {
+  const keys: string[] = [];
+  for (;;) {
+    const b = p.batches.shift();
+    if (b) {
+      for (let k = keys.length; k < p.labels.length; k++) keys.push(labelsKey(p.labels[k]!));
+      const out: Hit[] = new Array(b.n);
+      for (let i = 0; i < b.n; i++) {
+        const li = b.labelIdx[i]!;
+        out[i] = { tsNs: BigInt(b.ts[i]!) * 1_000_000n, key: keys[li]!, line: b.lines[i]!, labels: p.labels[li]!, stream: s };
+      }
+      yield out;
+      continue;
+    }
+    if (p.error) throw p.error;
+    if (p.done) return;
+    await p.wait();
+  }
+}
+
+/** The per-line path through the index (IndexedFile.read), for what the workers cannot read. */
+async function* legacyHits(
+  s: LocalStream,
+  from: number,
+  to: number,
+  forward: boolean,
+  pipeline: StreamPipeline,
+  counters: ScanCounters,
+  signal: AbortSignal,
+): AsyncGenerator<Hit[]> {
+  let prevTs = -1n;
+  let prevLine = '';
+  for (let pos = forward ? from : to; forward ? pos < to : pos > from; pos += forward ? BLOCK : -BLOCK) {
+    signal.throwIfAborted();
+    const lo = forward ? pos : Math.max(from, pos - BLOCK);
+    const hi = forward ? Math.min(to, pos + BLOCK) : pos;
+    const lines = await s.file.read(lo, hi);
+    if (!forward) lines.reverse();
+    const out: Hit[] = [];
+    for (const l of lines) {
+      counters.lines++;
+      counters.bytes += l.byteLength;
+      const tsNs = BigInt(Math.trunc(l.ts)) * 1_000_000n;
+      // Loki's merge iterator drops an exact duplicate (same time, same line) in a stream.
+      if (tsNs === prevTs && l.text === prevLine) continue;
+      prevTs = tsNs;
+      prevLine = l.text;
+      const r = pipeline.process(tsNs, l.text);
+      if (r) out.push({ tsNs, key: labelsKey(r.labels), line: r.line, labels: r.labels, stream: s });
+    }
+    if (out.length) yield out;
+  }
+}
