@@ -145,3 +145,6 @@ out.push(`  time → lines lookup           ${two.rangeMs.toFixed(1)} ms for a 1
 out.push(`  all timestamps, lazily        ${(two.allTimesMs / 1000).toFixed(2)} s (${ratio(two.allTimesMs)} wc -l), on the main thread`);
 out.push(`  where the workers' time went (2 workers, ms): ${two.workerPerf.map((w) => `boot ${w.bootMs}, read ${w.readMs}, scan ${w.scanMs}, sample ${w.sampleMs}`).join(' | ')}`);
 console.log(out.join('\n'));
+
+// LogQL log queries (test/bench/logql-bench.ts, also runnable alone), in their own process.
+spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/logql-bench.ts'], { stdio: 'inherit', env: process.env });
