@@ -59,12 +59,15 @@ export function regexpParser(pattern: string, port: RegexPort): Built<Stage> {
     ok: true,
     value: {
       process(_ts, line, lbs) {
+        // Loki's regexp parser ignores NoLabels() and never stops early; it does skip what
+        // the hints do not ask for.
+        const hints = lbs.hints;
         const m = regex.exec(line);
         if (!m) return line;
         for (const [i, k] of keys) {
           if (k === '') continue;
           const key = lbs.baseHas(k) ? k + '_extracted' : k;
-          if (lbs.wasExtracted(key)) continue;
+          if (!hints.shouldExtract(key) || hints.extracted(key)) continue;
           lbs.set(key, m.groups[i] ?? '');
           if (!lbs.shouldContinue(key)) return null;
         }
@@ -83,11 +86,13 @@ export function patternParser(pattern: string): Built<Stage> {
     ok: true,
     value: {
       process(_ts, line, lbs) {
+        const hints = lbs.hints;
+        if (hints.noLabels()) return line;
         const matches = patternMatches(matcher, line);
         for (let i = 0; i < matches.length; i++) {
           let name = matcher.names[i]!;
           if (lbs.baseHas(name)) name += '_extracted';
-          if (lbs.wasExtracted(name)) continue;
+          if (hints.extracted(name) || !hints.shouldExtract(name)) continue;
           lbs.set(name, matches[i]!);
           if (!lbs.shouldContinue(name)) return null;
         }

@@ -8,6 +8,8 @@ import type { LabelsBuilder } from './labels-builder';
 import { ERR_JSON, appendSanitized, cleanUtf, goTrimSpace, sanitizeLabelKey, type Built, type Stage } from './stage';
 
 class DropLine {}
+/** Hinted parsing found every required label: not an error, the rest of the line is skipped. */
+class FoundAllLabels {}
 
 function readValue(v: JsonValue): string {
   switch (v.type) {
@@ -27,6 +29,8 @@ function readValue(v: JsonValue): string {
 export function jsonParser(): Stage {
   return {
     process(_ts, line, lbs) {
+      const hints = lbs.hints;
+      if (hints.noLabels()) return line;
       const prefix: string[] = [];
       const sanitizedPrefix = (parts: string[]): string => {
         let out = '';
@@ -38,17 +42,7 @@ export function jsonParser(): Stage {
         }
         return out;
       };
-      const onField = (key: string, value: JsonValue): void => {
-        if (value.type === JsonType.Object) {
-          prefix.push(key);
-          try {
-            objectEach(value.raw, 0, onField);
-          } finally {
-            prefix.pop();
-          }
-          return;
-        }
-        if (value.type !== JsonType.String && value.type !== JsonType.Number && value.type !== JsonType.Boolean) return;
+      const onValue = (key: string, value: JsonValue): void => {
         let name: string;
         if (prefix.length === 0) {
           name = sanitizeLabelKey(key);
@@ -58,15 +52,31 @@ export function jsonParser(): Stage {
           name = sanitizedPrefix([...prefix, key]);
           if (lbs.baseHas(name)) name = sanitizedPrefix([...prefix, key + '_extracted']);
         }
-        if (lbs.wasExtracted(name)) return;
+        if (!hints.shouldExtract(name) || hints.extracted(name)) return;
         lbs.set(name, readValue(value));
         if (!lbs.shouldContinue(name)) throw new DropLine();
+      };
+      const onField = (key: string, value: JsonValue): void => {
+        if (value.type === JsonType.Object) {
+          prefix.push(key);
+          try {
+            // An object no required label starts with is skipped unread (its errors unseen).
+            if (hints.shouldExtractPrefix(sanitizedPrefix(prefix))) objectEach(value.raw, 0, onField);
+          } finally {
+            prefix.pop();
+          }
+          return;
+        }
+        if (value.type === JsonType.String || value.type === JsonType.Number || value.type === JsonType.Boolean) onValue(key, value);
+        // Checked after every non-object value (arrays and nulls too), as parseObject does.
+        if (hints.allRequiredExtracted()) throw new FoundAllLabels();
       };
       try {
         objectEach(line, 0, onField);
       } catch (e) {
+        if (e instanceof FoundAllLabels) return line;
         if (e instanceof DropLine) return null;
-        lbs.setError(ERR_JSON, e instanceof JsonScanError ? e.message : String(e));
+        lbs.addParserError(ERR_JSON, e instanceof JsonScanError ? e.message : String(e));
       }
       return line;
     },
@@ -144,10 +154,11 @@ export function jsonExpressionParser(params: { label: string; expr: string }[]):
   }
   const stage: Stage = {
     process(_ts, line, lbs) {
-      if (line === '') return line;
+      // Hints only decide whether this parser runs at all: its paths are always extracted.
+      if (line === '' || lbs.hints.noLabels()) return line;
       const first = line[0];
       if (first !== '"' && first !== '{' && first !== '[') {
-        lbs.setError(ERR_JSON);
+        lbs.addParserError(ERR_JSON);
         return line;
       }
       let matches = 0;
@@ -155,7 +166,7 @@ export function jsonExpressionParser(params: { label: string; expr: string }[]):
         line,
         (idx, value, error) => {
           if (error !== null || value === null) {
-            if (error !== null) lbs.setError(ERR_JSON, error);
+            if (error !== null) lbs.addParserError(ERR_JSON, error);
             return;
           }
           let key = ids[idx]!;
@@ -180,9 +191,10 @@ export function jsonExpressionParser(params: { label: string; expr: string }[]):
 export function unpackParser(): Stage {
   return {
     process(_ts, line, lbs: LabelsBuilder) {
-      if (line === '') return line;
+      const hints = lbs.hints;
+      if (line === '' || hints.noLabels()) return line;
       if (line[0] !== '{') {
-        lbs.setError(ERR_JSON, 'expecting json object(6), but it is not');
+        lbs.addParserError(ERR_JSON, 'expecting json object(6), but it is not');
         return line;
       }
       let entry = line;
@@ -199,12 +211,12 @@ export function unpackParser(): Stage {
             return;
           }
           const k = lbs.baseHas(key) ? key + '_extracted' : key;
-          if (lbs.wasExtracted(k)) return;
+          if (!hints.shouldExtract(k) || hints.extracted(k)) return;
           const u = unescape(value.raw);
           buffer.push([sanitizeLabelKey(k), u === null ? '' : cleanUtf(u)]);
         });
       } catch (e) {
-        lbs.setError(ERR_JSON, e instanceof JsonScanError ? e.message : String(e));
+        lbs.addParserError(ERR_JSON, e instanceof JsonScanError ? e.message : String(e));
         return line;
       }
       if (packed) {

@@ -7,7 +7,7 @@
 import type { CompareOp, LabelFilterExpr, LabelMatcher } from '../../../shared/logql/ast';
 import { bytesFilterValue, goParseBytes, goParseDuration, goParseFloat, type GoParse } from './go-strconv';
 import { ipPattern, ipTextMatches } from './ip';
-import { ERROR_LABEL, type EarlyFilter, type LabelsBuilder } from './labels-builder';
+import { ERROR_LABEL, type LabelsBuilder } from './labels-builder';
 import type { RegexPort } from './ports';
 import { always, equalTest, regexTest, type StringTest } from './simplify';
 import { ERR_LABEL_FILTER, type Built } from './stage';
@@ -149,9 +149,4 @@ export function buildLabelFilter(e: LabelFilterExpr, port: RegexPort): Built<Lab
 export function ipFilterError(e: LabelFilterExpr): string | null {
   if (e.kind !== 'ip' || ipPattern(e.pattern) !== null) return null;
   return `ip: invalid pattern: ${JSON.stringify(e.pattern)}`;
-}
-
-export function earlyFilter(f: LabelFilter): EarlyFilter | null {
-  if (f.binary || f.names.length !== 1) return null;
-  return { name: f.names[0]!, matches: (lbs) => f.test(lbs) };
 }

@@ -4,6 +4,7 @@
  * rename), and the error pair kept apart from both (__error__, __error_details__) until the
  * result is built. Parsed labels win over stream labels of the same name.
  */
+import { ParserHints, PRESERVE_ERROR_LABEL } from './parser-hints';
 
 export type Labels = Record<string, string>;
 
@@ -11,29 +12,26 @@ export const ERROR_LABEL = '__error__';
 export const ERROR_DETAILS_LABEL = '__error_details__';
 export const DUPLICATE_SUFFIX = '_extracted';
 
-/** A label filter as parser hints see it: one label name, run as soon as a parser sets it. */
-export interface EarlyFilter {
-  name: string;
-  matches(lbs: LabelsBuilder): boolean;
-}
-
 export class LabelsBuilder {
   private parsed: [string, string][] = [];
   private del: string[] = [];
-  /** Parsed labels set since the line started: later parsers do not overwrite them. */
-  private extracted = new Set<string>();
   err = '';
   errDetails = '';
 
+  /** Loki keeps the hints on the labels builder; parsers read them from here. */
+  readonly hints: ParserHints;
+
   constructor(
     readonly base: Labels,
-    private readonly earlyFilters: readonly EarlyFilter[] = [],
-  ) {}
+    hints?: ParserHints,
+  ) {
+    this.hints = hints ?? new ParserHints();
+  }
 
   reset(): void {
-    this.parsed = [];
-    this.del = [];
-    this.extracted.clear();
+    if (this.parsed.length > 0) this.parsed = [];
+    if (this.del.length > 0) this.del = [];
+    this.hints.reset();
     this.err = '';
     this.errDetails = '';
   }
@@ -59,12 +57,14 @@ export class LabelsBuilder {
       }
     }
     this.parsed.push([name, value]);
-    this.extracted.add(name);
+    // Loki records a name when it is first added as a parsed label, and never forgets it on
+    // the line (a later drop does not make it extractable again).
+    this.hints.recordExtracted(name);
   }
 
   /** Already set by a parser (or label_format) on this line: parsers skip such keys. */
   wasExtracted(name: string): boolean {
-    return this.extracted.has(name);
+    return this.hints.extracted(name);
   }
 
   delete(name: string): void {
@@ -77,6 +77,12 @@ export class LabelsBuilder {
     if (details !== undefined) this.errDetails = details;
   }
 
+  /** Loki's addErrLabel (parsers only): the error, and `__preserve_error__` when the query asks for `__error__`. */
+  addParserError(err: string, details?: string): void {
+    this.setError(err, details);
+    if (this.hints.preserveError()) this.set(PRESERVE_ERROR_LABEL, 'true');
+  }
+
   /** The name a parser should use for `key`: `key_extracted` when the stream already has `key`. */
   parsedName(key: string): string {
     return this.baseHas(key) ? key + DUPLICATE_SUFFIX : key;
@@ -87,8 +93,7 @@ export class LabelsBuilder {
    * runs as soon as a parser sets it, and a mismatch drops the line there.
    */
   shouldContinue(name: string): boolean {
-    for (const f of this.earlyFilters) if (f.name === name) return f.matches(this);
-    return true;
+    return this.hints.shouldContinueParsingLine(name, this);
   }
 
   /** All labels, unsorted, errors included (Loki's UnsortedLabels). */

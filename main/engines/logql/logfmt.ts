@@ -187,6 +187,9 @@ export class LogfmtDecoder {
 export function logfmtParser(strict: boolean, keepEmpty: boolean): Stage {
   return {
     process(_ts, line, lbs) {
+      const hints = lbs.hints;
+      if (hints.noLabels()) return line;
+      const limited = hints.limited;
       const dec = new LogfmtDecoder(line);
       while (!dec.eol()) {
         if (!dec.scan()) {
@@ -196,14 +199,17 @@ export function logfmtParser(strict: boolean, keepEmpty: boolean): Stage {
         let key = sanitizeLabelKey(dec.key ?? '');
         if (key === '') continue;
         if (lbs.baseHas(key)) key += '_extracted';
-        if (lbs.wasExtracted(key)) continue;
-        const val = (dec.value ?? '').replace(/\ufffd/g, ' ');
+        if ((limited && !hints.shouldExtract(key)) || hints.extracted(key)) continue;
+        const raw = dec.value ?? '';
+        const val = raw.includes('\ufffd') ? raw.replace(/\ufffd/g, ' ') : raw;
         if (!keepEmpty && val === '') continue;
         lbs.set(key, val);
         if (!lbs.shouldContinue(key)) return null;
+        // Hinted: the rest of the line is never read (nor its syntax errors seen).
+        if (limited && hints.allRequiredExtracted()) break;
       }
       if (strict && dec.err !== null) {
-        lbs.setError(ERR_LOGFMT, dec.err);
+        lbs.addParserError(ERR_LOGFMT, dec.err);
         if (!lbs.shouldContinue('__error__')) return null;
       }
       return line;
@@ -216,6 +222,10 @@ export function logfmtExpressionParser(params: { label: string; expr: string }[]
   const origByKey = new Map(params.map((p) => [p.label, p.expr]));
   return {
     process(_ts, line, lbs: LabelsBuilder) {
+      const hints = lbs.hints;
+      if (hints.noLabels()) return line;
+      // Every identifier starts empty; with hints this alone may complete the required set,
+      // so the first expression key found ends the scan: a duplicate key keeps its first value.
       for (const id of ids) if (!lbs.baseHas(id)) lbs.set(id, '');
       const dec = new LogfmtDecoder(line);
       while (!dec.eol()) {
@@ -225,7 +235,9 @@ export function logfmtExpressionParser(params: { label: string; expr: string }[]
         }
         let key = sanitizeLabelKey(dec.key ?? '');
         if (key === '') continue;
-        if (!origByKey.has(key) && lbs.wasExtracted(key)) continue;
+        // alwaysExtract looks the key up among the identifiers (Loki's map keys).
+        const always = origByKey.has(key);
+        if (!always && (!hints.shouldExtract(key) || hints.extracted(key))) continue;
         let val = dec.value ?? '';
         if (val.includes('\ufffd')) val = '';
         for (const [id, orig] of origByKey) {
@@ -237,11 +249,12 @@ export function logfmtExpressionParser(params: { label: string; expr: string }[]
         if (!origByKey.has(key)) continue;
         if (lbs.baseHas(key)) {
           key += '_extracted';
-          if (lbs.wasExtracted(key)) break;
+          if (hints.extracted(key) || !hints.shouldExtract(key)) break;
         }
         lbs.set(key, val);
+        if (hints.allRequiredExtracted()) break;
       }
-      if (strict && dec.err !== null) lbs.setError(ERR_LOGFMT, dec.err);
+      if (strict && dec.err !== null) lbs.addParserError(ERR_LOGFMT, dec.err);
       return line;
     },
   };

@@ -3,12 +3,14 @@
  * validated and built once per query, line filters move ahead of parsers exactly as Loki
  * reorders them, the per-stream part is cached per label set, and `process` never throws.
  */
-import type { LogqlError, PipelineStage, Span } from '../../../shared/logql/ast';
+import type { LabelFilterExpr, LogqlError, PipelineStage, Span } from '../../../shared/logql/ast';
 import { capturedParsers } from './parsers';
 import { decolorize, dropLabels, keepLabels, labelFormat, lineFormat } from './formatters';
 import { goQuote } from './go-strconv';
-import { buildLabelFilter, earlyFilter, ipFilterError } from './label-filter';
-import { LabelsBuilder, type EarlyFilter, type Labels } from './labels-builder';
+import { filterNames, stagesRequiredNames } from './hint-names';
+import { buildLabelFilter, ipFilterError, type LabelFilter } from './label-filter';
+import { LabelsBuilder, type Labels } from './labels-builder';
+import { logQueryHints, newParserHint, ParserHints, type HintConfig, type HintFilter } from './parser-hints';
 import { lineFiltersStage } from './line-filter';
 import type { LogqlPorts } from './ports';
 import type { Stage } from './stage';
@@ -25,6 +27,8 @@ export interface StreamPipeline {
 }
 
 export interface Pipeline {
+  /** The parser hints every stream's labels builder starts from (what tests inspect). */
+  readonly hints: HintConfig;
   /** The pipeline for one stream, cached per label set. */
   forStream(labels: Labels): StreamPipeline;
 }
@@ -74,14 +78,45 @@ function stageText(s: PipelineStage): string {
 
 const fail = (message: string, span: Span): BuildPipelineResult => ({ ok: false, error: { message, span } });
 
+/** What a sample extractor tells NewParserHint beyond the stages (metrics_extraction.go). */
+export interface MetricHintSpec {
+  groups: readonly string[];
+  without: boolean;
+  noLabels: boolean;
+  /** The unwrapped label ("" for count/bytes extractors). */
+  metricLabelName: string;
+  /** The unwrap's post filters: Loki reduces them to one filter and lists it after the stages. */
+  postFilters: readonly LabelFilterExpr[];
+}
+
 export interface PipelineOptions {
   /** Called when a stage throws (a bug): the entry is dropped and the query goes on. */
   onInternalError?: (error: unknown) => void;
+  /** Sample extraction's parser hints; without it, a log query's (label filters only). */
+  metricHints?: MetricHintSpec;
+}
+
+const hintFilter = (f: LabelFilter): HintFilter => ({ names: f.noop ? [] : f.names, matches: (lbs) => f.test(lbs) });
+
+/** NewParserHint's inputs from the built stages, for a log query or a sample extractor. */
+function hintConfig(stages: PipelineStage[], filters: HintFilter[], noops: Set<PipelineStage>, spec: MetricHintSpec | undefined, ports: LogqlPorts): HintConfig {
+  if (!spec) return logQueryHints(filters);
+  const required = stagesRequiredNames(stages, (s) => noops.has(s));
+  const post = spec.postFilters;
+  // ReduceAndLabelFilter: none → a no-op filter, one → itself, more → an `and` (never early).
+  if (post.length === 0) filters.push({ names: [], matches: () => true });
+  if (post.length >= 1) required.push(...new Set(post.flatMap((f) => filterNames(f))));
+  if (post.length === 1 && post[0]!.kind !== 'and' && post[0]!.kind !== 'or') {
+    const b = buildLabelFilter(post[0]!, ports.regex);
+    if (b.ok) filters.push(hintFilter(b.value));
+  }
+  return newParserHint({ requiredLabelNames: required, groups: spec.groups, without: spec.without, noLabels: spec.noLabels, metricLabelName: spec.metricLabelName, filters });
 }
 
 export function buildPipeline(stages: PipelineStage[], ports: LogqlPorts, options: PipelineOptions = {}): BuildPipelineResult {
   const built: Stage[] = [];
-  const early: EarlyFilter[] = [];
+  const hintFilters: HintFilter[] = [];
+  const noops = new Set<PipelineStage>();
   for (const g of reorderStages(stages)) {
     if (g.kind === 'lineFilters') {
       const f = lineFiltersStage(g.filters, ports.regex);
@@ -97,10 +132,13 @@ export function buildPipeline(stages: PipelineStage[], ports: LogqlPorts, option
         if (ipErr) return fail(`parse error : ${ipErr}`, s.span);
         const lf = buildLabelFilter(s.filter, ports.regex);
         if (!lf.ok) return fail(`parse error : ${lf.error}`, s.span);
-        if (lf.value.noop) continue;
         const filter = lf.value;
-        const e = earlyFilter(filter);
-        if (e) early.push(e);
+        // Binary filters never run early; a no-op one is still listed (Loki's alignment quirk).
+        if (!filter.binary) hintFilters.push(hintFilter(filter));
+        if (filter.noop) {
+          noops.add(s);
+          continue;
+        }
         r = { ok: true, value: { process: (_ts, line, lbs) => (filter.test(lbs) ? line : null) } };
         break;
       }
@@ -130,7 +168,8 @@ export function buildPipeline(stages: PipelineStage[], ports: LogqlPorts, option
     if (!r.ok) return fail(`parse error : stage '${stageText(s)}' : ${r.error}`, s.span);
     built.push(r.value);
   }
-  return { ok: true, pipeline: new CachedPipeline(built, early, options.onInternalError) };
+  const hints = hintConfig(stages, hintFilters, noops, options.metricHints, ports);
+  return { ok: true, pipeline: new CachedPipeline(built, hints, options.onInternalError) };
 }
 
 function labelsKey(labels: Labels): string {
@@ -141,7 +180,7 @@ class CachedPipeline implements Pipeline {
   private readonly streams = new Map<string, StreamPipeline>();
   constructor(
     private readonly stages: Stage[],
-    private readonly early: EarlyFilter[],
+    readonly hints: HintConfig,
     private readonly onError?: (error: unknown) => void,
   ) {}
 
@@ -149,7 +188,7 @@ class CachedPipeline implements Pipeline {
     const key = labelsKey(labels);
     let sp = this.streams.get(key);
     if (!sp) {
-      sp = new OneStreamPipeline(this.stages, new LabelsBuilder({ ...labels }, this.early), this.onError);
+      sp = new OneStreamPipeline(this.stages, new LabelsBuilder({ ...labels }, new ParserHints(this.hints)), this.onError);
       this.streams.set(key, sp);
     }
     return sp;

@@ -9,10 +9,9 @@ import type { LabelFilterExpr, LogqlError, PipelineStage, RangeOp, Unwrap } from
 import { goParseBytes, goParseDuration, goParseFloat, type GoParse } from '../go-strconv';
 import { buildLabelFilter, type LabelFilter } from '../label-filter';
 import { LabelsBuilder } from '../labels-builder';
-import { buildPipeline, type Pipeline } from '../pipeline';
+import { buildPipeline, type MetricHintSpec, type Pipeline } from '../pipeline';
 import type { LogqlPorts } from '../ports';
-import { ERR_JSON, ERR_LOGFMT } from '../stage';
-import { ERROR, ERROR_DETAILS, hasOwn, keep, labelsKey, PRESERVE_ERROR, without, type Labels } from './labels';
+import { ERROR, ERROR_DETAILS, hasOwn, keep, labelsKey, without, type Labels } from './labels';
 
 export const ERR_SAMPLE_EXTRACTION = 'SampleExtractionErr';
 
@@ -25,8 +24,6 @@ export interface ExtractorSpec {
   without: boolean;
   /** `by ()`: every sample gets the empty label set (errors excepted). */
   noLabels: boolean;
-  /** Loki's parser hint PreserveError: parser errors are kept as data, not raised. */
-  preserveError: boolean;
 }
 
 export interface ExtractedSample {
@@ -94,16 +91,18 @@ export function groupedLabels(all: Labels, spec: Pick<ExtractorSpec, 'groups' | 
   return spec.without ? without(plain, spec.groups) : keep(plain, spec.groups);
 }
 
-function withPreservedError(labels: Labels, spec: ExtractorSpec): Labels {
-  // Loki's parsers add __preserve_error__="true" beside their own errors when the query asks
-  // for __error__ (a `by (__error__)` or an `__error__` filter): the evaluator then keeps them.
-  const err = labels[ERROR];
-  if (!spec.preserveError || (err !== ERR_JSON && err !== ERR_LOGFMT)) return labels;
-  return { ...labels, [PRESERVE_ERROR]: 'true' };
+/**
+ * What NewLineSampleExtractor / LabelExtractorWithStages hand NewParserHint: the extraction's
+ * own grouping (the unwrapped label added to a `without` one) and the unwrap's post filters.
+ */
+export function metricHintSpec(spec: ExtractorSpec): MetricHintSpec {
+  const g = groupingFor(spec);
+  return { groups: g.groups, without: g.without, noLabels: spec.noLabels, metricLabelName: spec.unwrap?.label ?? '', postFilters: spec.unwrap?.postFilters ?? [] };
 }
 
 export function buildExtractor(spec: ExtractorSpec, ports: LogqlPorts): ExtractorResult {
-  const built = buildPipeline(spec.stages, ports);
+  const groupsOf = groupingFor(spec);
+  const built = buildPipeline(spec.stages, ports, { metricHints: metricHintSpec(spec) });
   if (!built.ok) return built;
   const pipeline: Pipeline = built.pipeline;
   const post: LabelFilter[] = [];
@@ -112,7 +111,6 @@ export function buildExtractor(spec: ExtractorSpec, ports: LogqlPorts): Extracto
     if (!b.ok) return { ok: false, error: { message: `parse error : ${b.error}`, span: spec.unwrap!.span } };
     if (!b.value.noop) post.push(b.value);
   }
-  const groupsOf = groupingFor(spec);
   const cache = new Map<string, StreamExtractor>();
   const make = (streamLabels: Labels): StreamExtractor => {
     const sp = pipeline.forStream(streamLabels);
@@ -121,7 +119,7 @@ export function buildExtractor(spec: ExtractorSpec, ports: LogqlPorts): Extracto
       return (ts, line) => {
         const out = sp.process(ts, line);
         if (!out) return null;
-        return { value: bytes ? utf8Length(out.line) : 1, labels: groupedLabels(withPreservedError(out.labels, spec), groupsOf) };
+        return { value: bytes ? utf8Length(out.line) : 1, labels: groupedLabels(out.labels, groupsOf) };
       };
     }
     const name = spec.unwrap.label;
@@ -141,7 +139,7 @@ export function buildExtractor(spec: ExtractorSpec, ports: LogqlPorts): Extracto
       if (parsed.ok) value = parsed.value;
       else lbs.setError(ERR_SAMPLE_EXTRACTION, parsed.error);
       for (const f of post) if (!f.test(lbs)) return null;
-      return { value, labels: groupedLabels(withPreservedError(lbs.toLabels(), spec), groupsOf) };
+      return { value, labels: groupedLabels(lbs.toLabels(), groupsOf) };
     };
   };
   return {

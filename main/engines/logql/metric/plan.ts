@@ -3,16 +3,15 @@
  * step k". Literal-only subtrees fold to numbers as Loki's parser reduces them; a `sum` directly
  * over count/rate/bytes/sum_over_time pushes its grouping into the extractor (Loki's
  * canInjectVectorGrouping); line_format stages that no later parser or line filter reads are
- * dropped for non-bytes functions (Loki's removeLineformat); parser hints decide PreserveError.
+ * dropped for non-bytes functions (Loki's removeLineformat).
  */
-import type { Expr, Grouping, LabelFilterExpr, LogqlError, MetricExpr, PipelineStage, RangeAggregationExpr } from '../../../../shared/logql/ast';
+import type { Expr, Grouping, LogqlError, MetricExpr, PipelineStage, RangeAggregationExpr } from '../../../../shared/logql/ast';
 import { selectorMatcher } from '../matchers';
 import type { LogqlPorts } from '../ports';
 import { applyOp, literalBinop, vectorBinop } from './binop';
 import { buildExtractor, type ExtractorSpec } from './extract';
 import type { StepGrid } from './grid';
 import { labelReplace } from './label-replace';
-import { ERROR } from './labels';
 import { RangeLeaf } from './leaf';
 import { aggregate, MetricFailure, type Sample } from './vector';
 
@@ -39,34 +38,15 @@ function removeLineFormat(stages: PipelineStage[], op: string): PipelineStage[] 
   return stages.filter((s, i) => s.kind !== 'lineFormat' || stages.slice(i).some((x) => PARSERS.has(x.kind) || x.kind === 'lineFilter'));
 }
 
-function filterNames(f: LabelFilterExpr, out: string[]): void {
-  switch (f.kind) {
-    case 'and':
-    case 'or':
-      filterNames(f.left, out);
-      filterNames(f.right, out);
-      return;
-    case 'string':
-      out.push(f.matcher.name);
-      return;
-    default:
-      out.push(f.name);
-  }
-}
-
-function extractorSpec(e: RangeAggregationExpr, override: Grouping | null | undefined): ExtractorSpec {
+/** The extractor of one range aggregation, with a parent sum's grouping when pushed down. */
+export function extractorSpec(e: RangeAggregationExpr, override: Grouping | null | undefined): ExtractorSpec {
   const g = override !== undefined ? override : e.grouping;
   const groups = g ? [...g.labels].sort() : [];
   const isWithout = g ? g.without : false;
   const noLabels = e.op === 'absent_over_time' || (g !== null && !g.without && g.labels.length === 0);
   const stages = removeLineFormat(e.range.query.stages, e.op);
-  // Parser hints (NewParserHint) exist with `by` groups or no labels; they ask parsers to
-  // preserve their errors when __error__ is among the required names.
-  const hinted = noLabels || (!isWithout && groups.length > 0);
-  const required: string[] = [...groups];
-  for (const s of stages) if (s.kind === 'labelFilter') filterNames(s.filter, required);
-  for (const f of e.range.unwrap?.postFilters ?? []) filterNames(f, required);
-  return { op: e.op, stages, unwrap: e.range.unwrap, groups, without: isWithout, noLabels, preserveError: hinted && required.includes(ERROR) };
+  // Parser hints are computed from these by the pipeline (parser-hints.ts).
+  return { op: e.op, stages, unwrap: e.range.unwrap, groups, without: isWithout, noLabels };
 }
 
 class Failed extends Error {
