@@ -7,13 +7,8 @@ import { runLogqlCase } from './logql-runner';
 
 const DEFAULT_CONFORMANCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/conformance');
 const SUITES = ['aggregations', 'binary-ops', 'errors', 'formatting', 'label-filters', 'limits-direction', 'line-filters', 'metric-range-functions', 'parsers-json', 'parsers-logfmt', 'parsers-regexp-pattern', 'selectors', 'unwrap'];
-/**
- * Where Vigie still answers differently from Loki, and why (see engines/logql/metric/README.md):
- * the query frontend's shard mapping of avg_over_time (sum / count without the unwrap).
- */
-const KNOWN_DIFFERENCES: Record<string, string[]> = {
-  unwrap: ['avg-over-time-by-host', 'instant-avg-duration'],
-};
+/** Where Vigie still answers differently from Loki, and why (see engines/logql/metric/README.md): none today. */
+const KNOWN_DIFFERENCES: Record<string, string[]> = {};
 const suites = loadSuiteFolder(join(DEFAULT_CONFORMANCE_DIR, 'logql')).suites as Suite<'logql'>[];
 
 describe('the LogQL conformance runner', () => {

@@ -13,6 +13,7 @@ import { buildExtractor, type ExtractorSpec } from './extract';
 import type { StepGrid } from './grid';
 import { labelReplace } from './label-replace';
 import { RangeLeaf } from './leaf';
+import { mapShardedAvg } from './shard-avg';
 import { aggregate, MetricFailure, type Sample } from './vector';
 
 export interface StepNode {
@@ -115,7 +116,8 @@ export function plan(root: MetricExpr, grid: StepGrid, ports: LogqlPorts): PlanR
     }
   };
   try {
-    const node = build(root);
+    // The query frontend's shard mapping runs before evaluation (see shard-avg.ts).
+    const node = build(mapShardedAvg(root));
     return { ok: true, node, leaves, sortable };
   } catch (err) {
     if (err instanceof Failed) return { ok: false, error: err.error };
