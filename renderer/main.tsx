@@ -9,6 +9,7 @@ import { connect } from './rpc/connect';
 import { RpcProvider } from './rpc/RpcProvider';
 import './styles.css';
 import './features/features.css';
+import './features/metrics/metrics.css';
 
 const root = createRoot(document.getElementById('root')!);
 

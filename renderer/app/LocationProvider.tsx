@@ -8,7 +8,8 @@ interface LocationValue {
   page: Page;
   navigate(page: Page): void;
   rangeSpec: TimeRangeSpec;
-  setRange(spec: TimeRangeSpec): void;
+  /** `push`: a history entry, so Back returns to the previous range (drill-down, zoom). */
+  setRange(spec: TimeRangeSpec, options?: { push?: boolean }): void;
   /** The spec resolved to epoch ms when it was applied (or refreshed). */
   range: TimeRange;
   rangeError: string | null;
@@ -30,8 +31,13 @@ export function LocationProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const onHash = (): void => setState(parseHash(window.location.hash));
+    // Back over a pushed range: popstate always fires, hashchange only if the hash differs.
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onHash);
+    };
   }, []);
 
   // Page changes push a history entry (Back works); range edits replace it.
@@ -45,9 +51,9 @@ export function LocationProvider({ children }: { children: ReactNode }) {
 
   const navigate = useCallback((page: Page) => commit({ ...state, page }, true), [commit, state]);
   const setRange = useCallback(
-    (spec: TimeRangeSpec) => {
+    (spec: TimeRangeSpec, options?: { push?: boolean }) => {
       setResolvedAt(Date.now());
-      commit({ ...state, range: spec }, false);
+      commit({ ...state, range: spec }, options?.push ?? false);
     },
     [commit, state],
   );

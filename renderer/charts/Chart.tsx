@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { EChartProps } from './EChart';
+import './charts.css';
 
 // ECharts is its own chunk: a page without charts never downloads it.
 const EChart = lazy(() => import('./EChart'));

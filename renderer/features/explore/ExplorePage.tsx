@@ -5,6 +5,9 @@ import { useSettings } from '../../app/SettingsProvider';
 import { errorText } from '../../rpc/errors';
 import { useRpcStream } from '../../rpc/hooks';
 import { LogPanel } from '../logs/LogPanel';
+import { MetricResults } from '../metrics/MetricResults';
+import { useDrill } from '../metrics/use-drill';
+import { VolumeHistogram } from '../metrics/VolumeHistogram';
 import { QueryBar } from './QueryBar';
 import { QueryResults } from './QueryResults';
 import { pruneSelection, viewSignature } from './stream-groups';
@@ -13,8 +16,9 @@ import { useExploreQuery } from './use-explore-query';
 import { useStreamSelection } from './use-stream-selection';
 
 /**
- * Explore: a LogQL query bar on top. With a query, its results and parsed fields; with an
- * empty editor, the stream browser (pick streams on the left, their lines merged by time).
+ * Explore: a LogQL query bar on top. With a log query, its volume histogram, results and
+ * parsed fields; with a metric query, its chart and tables; with an empty editor, the stream
+ * browser (pick streams on the left, their lines merged by time).
  */
 export function ExplorePage() {
   const watch = useRpcStream('sources.watch', {});
@@ -26,7 +30,9 @@ export function ExplorePage() {
   const live = useMemo(() => (watch.data ? pruneSelection(chosen, streams) : chosen), [watch.data, chosen, streams]);
   const labelsOf = useCallback((id: string) => byId.get(id)?.labels, [byId]);
   const q = useExploreQuery(streams);
-  const { shownTheme } = useSettings();
+  const { shownTheme, settings } = useSettings();
+  const drill = useDrill(q.limit, q.direction);
+  const { metrics } = q;
 
   // New lines or a finished index make cached windows stale: refetch what is on screen.
   const signature = useMemo(() => viewSignature(streams, new Set(live)), [streams, live]);
@@ -55,18 +61,54 @@ export function ExplorePage() {
       check={q.check}
       onCheck={q.onCheck}
       theme={shownTheme}
+      kind={q.kind}
+      step={q.step}
+      onStep={q.setStep}
+      metricType={q.metricType}
+      onMetricType={q.setMetricType}
     />
   );
   return (
     <div className="explore-page">
       {bar}
-      {q.queryMode ? (
-        q.run ? <QueryResults run={q.run} rows={q.rows} fields={q.fields} onFilter={q.addFilter} /> : <div className="empty">Fix the query to run it.</div>
-      ) : (
-        streamBrowser()
-      )}
+      {q.queryMode ? queryView() : streamBrowser()}
     </div>
   );
+
+  function queryView() {
+    if (metrics.metricInput) {
+      return (
+        <MetricResults
+          input={metrics.metricInput}
+          answer={metrics.metricQuery.data}
+          fetching={metrics.metricQuery.isFetching}
+          cancelled={metrics.cancelled}
+          theme={shownTheme}
+          timeZone={settings.timeZone}
+          drill={drill}
+          onFilter={q.addFilter}
+        />
+      );
+    }
+    if (!q.run) return <div className="empty">Fix the query to run it.</div>;
+    return (
+      <div className="log-results">
+        {metrics.volumeInput && (
+          <VolumeHistogram
+            input={metrics.volumeInput}
+            answer={metrics.volumeQuery.data}
+            error={metrics.volumeQuery.error}
+            fetching={metrics.volumeQuery.isFetching}
+            theme={shownTheme}
+            utc={settings.timeZone === 'utc'}
+            onPick={(t, step) => drill.drillAt(t, step, [])}
+            onZoom={drill.zoom}
+          />
+        )}
+        <QueryResults run={q.run} rows={q.rows} fields={q.fields} onFilter={q.addFilter} />
+      </div>
+    );
+  }
 
   // Called, not rendered as <StreamBrowser/>: a component defined in here would be a new type
   // on every render and remount the log list each time.

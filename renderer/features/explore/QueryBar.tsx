@@ -3,6 +3,7 @@ import type { LogqlCheck } from '../../../shared/contract/logql';
 import { Icon } from '../../app/Icon';
 import type { CompletionData } from '../../editor/logql-completions';
 import type { Direction } from './query-results';
+import type { MetricType } from './use-explore-query';
 
 // Monaco is a big chunk: it loads with the query bar, not with the app shell.
 const QueryEditor = lazy(() => import('../../editor/QueryEditor').then((m) => ({ default: m.QueryEditor })));
@@ -29,11 +30,19 @@ interface Props {
   check(query: string, signal: AbortSignal): Promise<LogqlCheck>;
   onCheck(query: string, result: LogqlCheck | null): void;
   theme: 'dark' | 'light';
+  /** A metric query shows its step and type (range / instant) instead of limit and order. */
+  kind: 'log' | 'metric';
+  step: string;
+  onStep(step: string): void;
+  metricType: MetricType;
+  onMetricType(type: MetricType): void;
 }
 
 /** The LogQL query bar of Explore: editor, Run / Cancel, limit, order, history, errors, progress. */
 export function QueryBar(p: Props) {
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [step, setStep] = useState(p.step);
+  useEffect(() => setStep(p.step), [p.step]);
   const historyRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!historyOpen) return;
@@ -85,22 +94,51 @@ export function QueryBar(p: Props) {
             </ul>
           )}
         </div>
-        <label className="query-option" title="Maximum number of entries (Loki's limit)">
-          Limit
-          <select className="input" data-testid="query-limit" value={p.limit} onChange={(e) => p.onLimit(Number(e.target.value))}>
-            {LIMITS.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="query-option" title="Which end of the time range the entries come from">
-          <select className="input" data-testid="query-direction" value={p.direction} onChange={(e) => p.onDirection(e.target.value as Direction)}>
-            <option value="backward">Newest first</option>
-            <option value="forward">Oldest first</option>
-          </select>
-        </label>
+        {p.kind === 'metric' ? (
+          <>
+            <label className="query-option" title="Range: a time series over the time range. Instant: one value per series at its end.">
+              Type
+              <select className="input" data-testid="query-type" value={p.metricType} onChange={(e) => p.onMetricType(e.target.value as MetricType)}>
+                <option value="range">Range</option>
+                <option value="instant">Instant</option>
+              </select>
+            </label>
+            {p.metricType === 'range' && (
+              <label className="query-option" title="Evaluation step: auto (the server's default), seconds, or a duration such as 30s or 1m">
+                Step
+                <input
+                  className="input query-step"
+                  data-testid="query-step"
+                  value={step}
+                  placeholder="auto"
+                  spellCheck={false}
+                  onChange={(e) => setStep(e.target.value)}
+                  onBlur={() => p.onStep(step)}
+                  onKeyDown={(e) => e.key === 'Enter' && p.onStep(step)}
+                />
+              </label>
+            )}
+          </>
+        ) : (
+          <>
+            <label className="query-option" title="Maximum number of entries (Loki's limit)">
+              Limit
+              <select className="input" data-testid="query-limit" value={p.limit} onChange={(e) => p.onLimit(Number(e.target.value))}>
+                {LIMITS.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="query-option" title="Which end of the time range the entries come from">
+              <select className="input" data-testid="query-direction" value={p.direction} onChange={(e) => p.onDirection(e.target.value as Direction)}>
+                <option value="backward">Newest first</option>
+                <option value="forward">Oldest first</option>
+              </select>
+            </label>
+          </>
+        )}
         {p.running ? (
           <button className="btn" data-testid="query-cancel" onClick={p.onCancel} title="Stop the query">
             <span className="spinner" /> Cancel

@@ -5,12 +5,18 @@ import { toAppError } from '../../../shared/model/app-error';
 import { useLocation } from '../../app/LocationProvider';
 import type { CompletionData } from '../../editor/logql-completions';
 import { addLabelFilter } from '../../editor/logql-splice';
-import { errorText } from '../../rpc/errors';
+import { errorText, isCancelled } from '../../rpc/errors';
 import { useRpc } from '../../rpc/RpcProvider';
 import { parsedFieldStats, parsedValueCounts } from './parsed-fields';
 import { loadHistory, pushHistory, saveHistory } from './query-history';
 import { sortRows, type Direction } from './query-results';
 import { useLogQuery } from './use-log-query';
+import { queryKindOf, type QueryKind } from '../metrics/drill-query';
+import { metricRange } from '../metrics/query-bounds';
+import { parseStep } from '../metrics/step-input';
+import { useMetricRuns } from '../metrics/use-metric-runs';
+
+export type MetricType = 'range' | 'instant';
 
 /** Values offered per parsed label in completion: plenty for a list, bounded for 5000 rows. */
 const COMPLETION_VALUES = 200;
@@ -23,7 +29,8 @@ function runErrorText(e: unknown): string {
 
 /**
  * Explore's query state: the editor text (mirrored in the URL), limit and order, history,
- * the `logql.check` answers, the run (`logql.query`) and what the UI derives from it.
+ * the `logql.check` answers, the run (`logql.query`, or `logql.metric` when the query is a
+ * metric query, with `logql.volume` beside a log query) and what the UI derives from it.
  */
 export function useExploreQuery(streams: readonly StreamInfo[]) {
   const { client } = useRpc();
@@ -33,7 +40,21 @@ export function useExploreQuery(streams: readonly StreamInfo[]) {
   const [direction, setDirection] = useState<Direction>('backward');
   const [history, setHistory] = useState<string[]>(() => loadHistory(window.localStorage));
   const [checkError, setCheckError] = useState<string | null>(null);
-  const { run, start, cancel, clear } = useLogQuery();
+  const { run, start, cancel: cancelLog, clear: clearLog } = useLogQuery();
+  const metrics = useMetricRuns();
+  const [kind, setKind] = useState<QueryKind>('log');
+  const [step, setStep] = useState('');
+  const [metricType, setMetricType] = useState<MetricType>('range');
+  const streamsRef = useRef(streams);
+  streamsRef.current = streams;
+  // What the last Run used: a change of any of these re-runs the query on screen.
+  const lastParams = useRef<string | null>(null);
+  const params = JSON.stringify([range.start, range.end, limit, direction, step, metricType]);
+  const clearMetrics = metrics.clear;
+  const clear = useCallback(() => {
+    clearLog();
+    clearMetrics();
+  }, [clearLog, clearMetrics]);
   const lastCheck = useRef<{ query: string; result: LogqlCheck | null } | null>(null);
   const textRef = useRef(text);
   textRef.current = text;
@@ -51,6 +72,7 @@ export function useExploreQuery(streams: readonly StreamInfo[]) {
   const check = useCallback((query: string, signal: AbortSignal) => client.call('logql.check', { query }, { signal }), [client]);
   const onCheck = useCallback((query: string, result: LogqlCheck | null) => {
     lastCheck.current = { query, result };
+    if (result?.ok) setKind(result.kind);
     // A fixed query clears the error shown by the last Run.
     if (!result || result.ok) setCheckError(null);
   }, []);
@@ -61,6 +83,7 @@ export function useExploreQuery(streams: readonly StreamInfo[]) {
       setQuery(query);
       if (!query) {
         clear();
+        lastParams.current = null;
         setCheckError(null);
         return;
       }
@@ -77,13 +100,36 @@ export function useExploreQuery(streams: readonly StreamInfo[]) {
         setCheckError(verdict.error.message);
         return;
       }
+      const k = verdict?.ok ? verdict.kind : (queryKindOf(query) ?? 'log');
+      setKind(k);
+      lastParams.current = params;
+      const bounds = metricRange(range, streamsRef.current, query, Date.now());
+      if (k === 'log') {
+        setCheckError(null);
+        start({ query, limit, direction, start: range.start, end: range.end });
+        metrics.runVolume({ query, ...bounds });
+        return;
+      }
+      const s = parseStep(step);
+      if (!s.ok) {
+        clear();
+        setCheckError(s.message);
+        return;
+      }
       setCheckError(null);
-      start({ query, limit, direction, start: range.start, end: range.end });
+      clearLog();
+      metrics.runMetric(metricType === 'instant' ? { kind: 'instant', query, time: bounds.end } : { kind: 'range', query, ...bounds, ...(s.seconds ? { step: s.seconds } : {}) });
     },
-    [setQuery, clear, check, start, limit, direction, range],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- metrics' callbacks are stable
+    [setQuery, clear, check, start, limit, direction, range, step, metricType, params, clearLog],
   );
 
   const runNow = useCallback(() => void execute(textRef.current), [execute]);
+  const cancel = useCallback(() => {
+    cancelLog();
+    metrics.cancel();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- metrics.cancel is stable
+  }, [cancelLog]);
   const pickHistory = useCallback(
     (q: string) => {
       setText(q);
@@ -108,27 +154,27 @@ export function useExploreQuery(streams: readonly StreamInfo[]) {
     if (textRef.current.trim()) runNow();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only
   }, []);
-  // A new time range, limit or order re-runs the query on screen.
+  // A new time range, limit, order, step or query type re-runs the query on screen.
   useEffect(() => {
-    const i = run?.input;
-    if (i && (i.limit !== limit || i.direction !== direction || i.start !== range.start || i.end !== range.end)) runNow();
+    if ((run || metrics.metricInput) && lastParams.current !== null && lastParams.current !== params) runNow();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only these inputs trigger a run
-  }, [range, limit, direction]);
+  }, [params]);
 
   // Emptying the editor goes back to browsing streams.
   useEffect(() => {
-    if (text.trim() === '' && run) {
+    if (text.trim() === '' && (run || metrics.metricInput)) {
       clear();
       setCheckError(null);
       setQuery('');
     }
-  }, [text, run, clear, setQuery]);
+  }, [text, run, metrics.metricInput, clear, setQuery]);
 
-  const running = run?.status === 'running';
+  const metricFailure = metrics.metricInput && metrics.metricQuery.error && !isCancelled(metrics.metricQuery.error) ? runErrorText(metrics.metricQuery.error) : null;
+  const running = run?.status === 'running' || (metrics.metricInput !== null && metrics.metricQuery.isFetching);
   // Nothing scanned yet reads as "working" (an indeterminate bar), not as an empty 0 % bar.
   const p = run?.progress;
   const progress = p && p.bytesTotal > 0 && p.bytesDone > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : null;
-  const error = checkError ?? (run?.status === 'error' && run.error ? runErrorText(run.error) : null);
+  const error = checkError ?? metricFailure ?? (run?.status === 'error' && run.error ? runErrorText(run.error) : null);
   return {
     text,
     setText,
@@ -144,7 +190,13 @@ export function useExploreQuery(streams: readonly StreamInfo[]) {
     progress,
     error,
     /** Results (or an error) replace the stream view while the editor holds a query. */
-    queryMode: text.trim() !== '' && (run !== null || checkError !== null),
+    queryMode: text.trim() !== '' && (run !== null || metrics.metricInput !== null || checkError !== null),
+    kind,
+    step,
+    setStep,
+    metricType,
+    setMetricType,
+    metrics,
     runNow,
     cancel,
     pickHistory,
