@@ -3,79 +3,19 @@
  * `| json a="x.y[0]"` (jsonexpr paths) and `| unpack`, after Loki's parser.go.
  */
 import { eachKey } from './json-each-key';
-import { JsonScanError, JsonType, objectEach, unescape, type JsonValue } from './json-scan';
+import { walkObject, Walk } from './json-flatten';
+import { JsonScanError, JsonType, objectEach, unescape } from './json-scan';
 import type { LabelsBuilder } from './labels-builder';
-import { ERR_JSON, appendSanitized, cleanUtf, goTrimSpace, sanitizeLabelKey, type Built, type Stage } from './stage';
-
-class DropLine {}
-/** Hinted parsing found every required label: not an error, the rest of the line is skipped. */
-class FoundAllLabels {}
-
-function readValue(v: JsonValue): string {
-  switch (v.type) {
-    case JsonType.String: {
-      const u = unescape(v.raw);
-      return u === null ? '' : cleanUtf(u);
-    }
-    case JsonType.Number:
-      return v.raw;
-    case JsonType.Boolean:
-      return v.raw === 'true' ? 'true' : 'false';
-    default:
-      return '';
-  }
-}
+import { ERR_JSON, cleanUtf, sanitizeLabelKey, type Built, type Stage } from './stage';
 
 export function jsonParser(): Stage {
   return {
     process(_ts, line, lbs) {
       const hints = lbs.hints;
       if (hints.noLabels()) return line;
-      const prefix: string[] = [];
-      const sanitizedPrefix = (parts: string[]): string => {
-        let out = '';
-        for (let i = 0; i < parts.length; i++) {
-          const part = parts[i]!;
-          if (goTrimSpace(part) === '') continue;
-          if (i > 0 && out !== '') out += '_';
-          out += appendSanitized(out, part);
-        }
-        return out;
-      };
-      const onValue = (key: string, value: JsonValue): void => {
-        let name: string;
-        if (prefix.length === 0) {
-          name = sanitizeLabelKey(key);
-          if (name === '') return;
-          if (lbs.baseHas(name)) name += '_extracted';
-        } else {
-          name = sanitizedPrefix([...prefix, key]);
-          if (lbs.baseHas(name)) name = sanitizedPrefix([...prefix, key + '_extracted']);
-        }
-        if (!hints.shouldExtract(name) || hints.extracted(name)) return;
-        lbs.set(name, readValue(value));
-        if (!lbs.shouldContinue(name)) throw new DropLine();
-      };
-      const onField = (key: string, value: JsonValue): void => {
-        if (value.type === JsonType.Object) {
-          prefix.push(key);
-          try {
-            // An object no required label starts with is skipped unread (its errors unseen).
-            if (hints.shouldExtractPrefix(sanitizedPrefix(prefix))) objectEach(value.raw, 0, onField);
-          } finally {
-            prefix.pop();
-          }
-          return;
-        }
-        if (value.type === JsonType.String || value.type === JsonType.Number || value.type === JsonType.Boolean) onValue(key, value);
-        // Checked after every non-object value (arrays and nulls too), as parseObject does.
-        if (hints.allRequiredExtracted()) throw new FoundAllLabels();
-      };
       try {
-        objectEach(line, 0, onField);
+        if (walkObject(line, 0, line.length, false, '', lbs, hints) === Walk.Drop) return null;
       } catch (e) {
-        if (e instanceof FoundAllLabels) return line;
-        if (e instanceof DropLine) return null;
         lbs.addParserError(ERR_JSON, e instanceof JsonScanError ? e.message : String(e));
       }
       return line;

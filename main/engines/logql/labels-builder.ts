@@ -13,8 +13,14 @@ export const ERROR_DETAILS_LABEL = '__error_details__';
 export const DUPLICATE_SUFFIX = '_extracted';
 
 export class LabelsBuilder {
-  private parsed: [string, string][] = [];
+  /** Parsed labels as parallel arrays, reused line after line (first `n` are live). */
+  private names: string[] = [];
+  private values: string[] = [];
+  private n = 0;
   private del: string[] = [];
+  /** The stream's label names, sorted once (toLabels merges them with the parsed ones). */
+  private readonly baseNames: string[];
+  private readonly baseSet: Set<string>;
   err = '';
   errDetails = '';
 
@@ -26,10 +32,12 @@ export class LabelsBuilder {
     hints?: ParserHints,
   ) {
     this.hints = hints ?? new ParserHints();
+    this.baseNames = Object.keys(base).sort();
+    this.baseSet = new Set(this.baseNames);
   }
 
   reset(): void {
-    if (this.parsed.length > 0) this.parsed = [];
+    this.n = 0;
     if (this.del.length > 0) this.del = [];
     this.hints.reset();
     this.err = '';
@@ -37,12 +45,23 @@ export class LabelsBuilder {
   }
 
   baseHas(name: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.base, name);
+    // A stream has a handful of labels: comparing beats hashing a freshly sliced key.
+    const b = this.baseNames;
+    if (b.length > 8) return this.baseSet.has(name);
+    for (let i = 0; i < b.length; i++) if (b[i] === name) return true;
+    return false;
+  }
+
+  private parsedIndex(name: string): number {
+    const names = this.names;
+    for (let i = 0; i < this.n; i++) if (names[i] === name) return i;
+    return -1;
   }
 
   /** Loki's `Get`: added labels first, then deletions, then base labels with a non-empty value. */
   get(name: string): string | undefined {
-    for (const [n, v] of this.parsed) if (n === name) return v;
+    const i = this.parsedIndex(name);
+    if (i >= 0) return this.values[i];
     if (this.del.includes(name)) return undefined;
     const v = this.base[name];
     return v !== undefined && v !== '' && this.baseHas(name) ? v : undefined;
@@ -50,13 +69,13 @@ export class LabelsBuilder {
 
   /** Set a parsed label (parsed labels take precedence over stream labels). */
   set(name: string, value: string): void {
-    for (const p of this.parsed) {
-      if (p[0] === name) {
-        p[1] = value;
-        return;
-      }
+    const i = this.parsedIndex(name);
+    if (i >= 0) {
+      this.values[i] = value;
+      return;
     }
-    this.parsed.push([name, value]);
+    this.names[this.n] = name;
+    this.values[this.n++] = value;
     // Loki records a name when it is first added as a parsed label, and never forgets it on
     // the line (a later drop does not make it extractable again).
     this.hints.recordExtracted(name);
@@ -68,7 +87,12 @@ export class LabelsBuilder {
   }
 
   delete(name: string): void {
-    this.parsed = this.parsed.filter(([n]) => n !== name);
+    const i = this.parsedIndex(name);
+    if (i >= 0) {
+      this.names.splice(i, 1);
+      this.values.splice(i, 1);
+      this.n--;
+    }
     this.del.push(name);
   }
 
@@ -99,30 +123,50 @@ export class LabelsBuilder {
   /** All labels, unsorted, errors included (Loki's UnsortedLabels). */
   entries(): [string, string][] {
     const out: [string, string][] = [];
-    const parsedNames = new Set(this.parsed.map(([n]) => n));
-    for (const name of Object.keys(this.base)) {
-      if (this.del.includes(name) || parsedNames.has(name)) continue;
-      out.push([name, this.base[name]!]);
-    }
-    for (const p of this.parsed) out.push([p[0], p[1]]);
-    if (this.err !== '') out.push([ERROR_LABEL, this.err]);
-    if (this.errDetails !== '') out.push([ERROR_DETAILS_LABEL, this.errDetails]);
+    this.collect((n, v) => out.push([n, v]));
     return out;
+  }
+
+  private collect(add: (name: string, value: string) => void): void {
+    const del = this.del;
+    for (const name of this.baseNames) {
+      if ((del.length > 0 && del.includes(name)) || this.parsedIndex(name) >= 0) continue;
+      add(name, this.base[name]!);
+    }
+    for (let i = 0; i < this.n; i++) add(this.names[i]!, this.values[i]!);
+    if (this.err !== '') add(ERROR_LABEL, this.err);
+    if (this.errDetails !== '') add(ERROR_DETAILS_LABEL, this.errDetails);
   }
 
   /** The label map templates see (Loki's `Map`). */
   toMap(): Record<string, string> {
     const m: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const [n, v] of this.entries()) m[n] = v;
+    this.collect((n, v) => (m[n] = v));
     return m;
   }
 
   /** The result label set, sorted by name as Prometheus labels are. */
   toLabels(): Labels {
-    const entries = this.entries();
-    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    // Base names come sorted and parsed ones are few: an insertion sort of indexes is cheap.
+    const names = sortNames;
+    const values = sortValues;
+    let k = 0;
+    this.collect((n, v) => {
+      let j = k++;
+      while (j > 0 && names[j - 1]! > n) {
+        names[j] = names[j - 1]!;
+        values[j] = values[j - 1]!;
+        j--;
+      }
+      names[j] = n;
+      values[j] = v;
+    });
     const out: Labels = {};
-    for (const [n, v] of entries) out[n] = v;
+    for (let i = 0; i < k; i++) out[names[i]!] = values[i]!;
     return out;
   }
 }
+
+/** Scratch arrays for toLabels (single-threaded, not reentrant). */
+const sortNames: string[] = [];
+const sortValues: string[] = [];

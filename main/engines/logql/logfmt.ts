@@ -62,13 +62,32 @@ function unquote(s: string): string | null {
   return out;
 }
 
-/** The decoder: scan() → key/value pairs, err set on syntax errors. */
+const QUOTE = 0x22;
+const EQ = 0x3d;
+const BACKSLASH = 0x5c;
+const SPACE = 0x20;
+
+/**
+ * The decoder: scan() → key/value pairs, err set on syntax errors. Works on char codes and
+ * slices only keys and values; one instance is reused line after line (reset).
+ */
 export class LogfmtDecoder {
   pos = 0;
   key: string | null = null;
   value: string | null = null;
   err: string | null = null;
-  constructor(private line: string) {}
+  private line = '';
+  constructor(line = '') {
+    this.reset(line);
+  }
+
+  reset(line: string): void {
+    this.line = line;
+    this.pos = 0;
+    this.key = null;
+    this.value = null;
+    this.err = null;
+  }
 
   eol(): boolean {
     return this.pos >= this.line.length;
@@ -78,14 +97,27 @@ export class LogfmtDecoder {
     this.err = `logfmt syntax error at pos ${utf8Length(this.line, this.pos) + 1} : ${msg}`;
   }
 
-  private unexpected(c: string): void {
-    this.error(`unexpected '${c === '"' ? '"' : c}'`);
+  private unexpected(c: number): void {
+    this.error(`unexpected '${String.fromCharCode(c)}'`);
   }
 
   private skipValue(): false {
     const line = this.line;
-    while (this.pos < line.length && line[this.pos]! > ' ') this.pos++;
+    const n = line.length;
+    let p = this.pos;
+    while (p < n && line.charCodeAt(p) > SPACE) p++;
+    this.pos = p;
     return false;
+  }
+
+  /** The key line[start, end); false (with err set) when it holds an invalid UTF-8 sequence. */
+  private takeKey(start: number, end: number, multibyte: boolean): boolean {
+    if (end > start) this.key = this.line.slice(start, end);
+    if (multibyte && this.key !== null && this.key.includes('\ufffd')) {
+      this.error('invalid key');
+      return false;
+    }
+    return true;
   }
 
   /** One key[=value]; false when the pair was malformed (and skipped). */
@@ -93,66 +125,60 @@ export class LogfmtDecoder {
     this.key = null;
     this.value = null;
     const line = this.line;
-    while (this.pos < line.length && line[this.pos]! <= ' ') this.pos++;
-    if (this.pos >= line.length) return false;
-    let start = this.pos;
+    const n = line.length;
+    let p = this.pos;
+    while (p < n && line.charCodeAt(p) <= SPACE) p++;
+    this.pos = p;
+    if (p >= n) return false;
+    let start = p;
     let multibyte = false;
     for (;;) {
-      if (this.pos >= line.length) {
-        if (this.pos > start) this.key = line.slice(start, this.pos);
-        if (multibyte && this.key?.includes('\ufffd')) {
-          this.error('invalid key');
-          return false;
-        }
-        return true;
+      if (p >= n) {
+        this.pos = p;
+        return this.takeKey(start, p, multibyte);
       }
-      const c = line[this.pos]!;
-      if (c === '=') {
-        if (this.pos > start) {
-          this.key = line.slice(start, this.pos);
-          if (multibyte && this.key.includes('\ufffd')) {
-            this.error('invalid key');
-            return this.skipValue();
-          }
-        }
+      const c = line.charCodeAt(p);
+      if (c === EQ) {
+        this.pos = p;
+        if (!this.takeKey(start, p, multibyte)) return this.skipValue();
         if (this.key === null) {
           this.unexpected(c);
           return this.skipValue();
         }
         break;
       }
-      if (c === '"') {
+      if (c === QUOTE) {
+        this.pos = p;
         this.unexpected(c);
         return this.skipValue();
       }
-      if (c <= ' ') {
-        if (this.pos > start) this.key = line.slice(start, this.pos);
-        if (multibyte && this.key?.includes('\ufffd')) {
-          this.error('invalid key');
-          return false;
-        }
-        return true;
+      if (c <= SPACE) {
+        this.pos = p;
+        return this.takeKey(start, p, multibyte);
       }
-      if (c.charCodeAt(0) >= 0x80) multibyte = true;
-      this.pos++;
+      if (c >= 0x80) multibyte = true;
+      p++;
     }
     // after '='
-    this.pos++;
-    if (this.pos >= line.length) return true;
-    const first = line[this.pos]!;
-    if (first <= ' ') return true;
-    if (first === '"') return this.quoted();
-    start = this.pos;
-    while (this.pos < line.length) {
-      const c = line[this.pos]!;
-      if (c === '=' || c === '"') {
+    p++;
+    this.pos = p;
+    if (p >= n) return true;
+    const first = line.charCodeAt(p);
+    if (first <= SPACE) return true;
+    if (first === QUOTE) return this.quoted();
+    start = p;
+    while (p < n) {
+      const c = line.charCodeAt(p);
+      if (c === EQ || c === QUOTE) {
+        this.pos = p;
         this.unexpected(c);
         return this.skipValue();
       }
-      if (c <= ' ') break;
-      this.pos++;
+      if (c <= SPACE) break;
+      p++;
     }
-    if (this.pos > start) this.value = line.slice(start, this.pos);
+    this.pos = p;
+    if (p > start) this.value = line.slice(start, p);
     return true;
   }
 
@@ -162,10 +188,10 @@ export class LogfmtDecoder {
     let hasEsc = false;
     let esc = false;
     for (let p = start + 1; p < line.length; p++) {
-      const c = line[p];
+      const c = line.charCodeAt(p);
       if (esc) esc = false;
-      else if (c === '\\') hasEsc = esc = true;
-      else if (c === '"') {
+      else if (c === BACKSLASH) hasEsc = esc = true;
+      else if (c === QUOTE) {
         this.pos = p + 1;
         if (hasEsc) {
           const v = unquote(line.slice(start, this.pos));
@@ -185,12 +211,14 @@ export class LogfmtDecoder {
 }
 
 export function logfmtParser(strict: boolean, keepEmpty: boolean): Stage {
+  const decoder = new LogfmtDecoder();
   return {
     process(_ts, line, lbs) {
       const hints = lbs.hints;
       if (hints.noLabels()) return line;
       const limited = hints.limited;
-      const dec = new LogfmtDecoder(line);
+      const dec = decoder;
+      dec.reset(line);
       while (!dec.eol()) {
         if (!dec.scan()) {
           if (strict) break;
@@ -220,6 +248,7 @@ export function logfmtParser(strict: boolean, keepEmpty: boolean): Stage {
 export function logfmtExpressionParser(params: { label: string; expr: string }[], strict: boolean): Stage {
   const ids = params.map((p) => p.label);
   const origByKey = new Map(params.map((p) => [p.label, p.expr]));
+  const decoder = new LogfmtDecoder();
   return {
     process(_ts, line, lbs: LabelsBuilder) {
       const hints = lbs.hints;
@@ -227,7 +256,8 @@ export function logfmtExpressionParser(params: { label: string; expr: string }[]
       // Every identifier starts empty; with hints this alone may complete the required set,
       // so the first expression key found ends the scan: a duplicate key keeps its first value.
       for (const id of ids) if (!lbs.baseHas(id)) lbs.set(id, '');
-      const dec = new LogfmtDecoder(line);
+      const dec = decoder;
+      dec.reset(line);
       while (!dec.eol()) {
         if (!dec.scan()) {
           if (strict) break;

@@ -81,7 +81,10 @@ export function logQueryHints(filters: readonly HintFilter[]): HintConfig {
 
 /** Per-line state over a config, as Loki's Hints (reset with the labels builder). */
 export class ParserHints {
-  private readonly extractedSet = new Set<string>();
+  /** Names extracted on this line: an array (lines have few keys; comparing beats hashing fresh strings), a Set past 16. */
+  private names: string[] = [];
+  private count = 0;
+  private big: Set<string> | null = null;
   /** Some labels are required: parsers may skip keys and stop early (hot loops test this once). */
   readonly limited: boolean;
 
@@ -91,7 +94,10 @@ export class ParserHints {
 
   /** Already set by a parser (or label_format) on this line. */
   extracted(key: string): boolean {
-    return this.extractedSet.has(key);
+    if (this.big !== null) return this.big.has(key);
+    const names = this.names;
+    for (let i = 0; i < this.count; i++) if (names[i] === key) return true;
+    return false;
   }
 
   shouldExtract(key: string): boolean {
@@ -109,18 +115,22 @@ export class ParserHints {
   }
 
   recordExtracted(key: string): void {
-    this.extractedSet.add(key);
+    if (this.extracted(key)) return;
+    this.names[this.count++] = key;
+    if (this.big !== null) this.big.add(key);
+    else if (this.count > 16) this.big = new Set(this.names.slice(0, this.count));
   }
 
   allRequiredExtracted(): boolean {
     const req = this.config.required;
-    if (req.length === 0 || this.extractedSet.size < req.length) return false;
-    for (const l of req) if (!this.extractedSet.has(l)) return false;
+    if (req.length === 0 || this.count < req.length) return false;
+    for (const l of req) if (!this.extracted(l)) return false;
     return true;
   }
 
   reset(): void {
-    if (this.extractedSet.size > 0) this.extractedSet.clear();
+    this.count = 0;
+    this.big = null;
   }
 
   preserveError(): boolean {

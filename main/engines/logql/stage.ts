@@ -16,14 +16,33 @@ export const ERR_TEMPLATE = 'TemplateFormatErr';
 const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000';
 const TRIM = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g');
 
+/** A code unit no Go white space starts or ends with (printable ASCII: the common case). */
+const plainEdge = (c: number): boolean => c > 0x20 && c < 0x7f;
+
 /** strings.TrimSpace (Go's notion of white space, which is not JavaScript's). */
 export function goTrimSpace(s: string): string {
+  if (s.length > 0 && plainEdge(s.charCodeAt(0)) && plainEdge(s.charCodeAt(s.length - 1))) return s;
   return s.replace(TRIM, '');
 }
+
+/** Already a valid label name ([A-Za-z_][A-Za-z0-9_]*): sanitizing it changes nothing. */
+function isLabelName(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 ? c > 0x7a : c >= 0x41 ? c > 0x5a && c !== 0x5f : i === 0 || c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** Sanitized keys seen lately: lines repeat their keys, so most lookups hit (bounded: keys can be unique). */
+const sanitizedCache = new Map<string, string>();
 
 const LABEL_CHAR = /[A-Za-z0-9_]/;
 
 function mapSanitized(s: string): string {
+  if (isLabelName(s) || isLabelName('_' + s)) return s;
   let out = '';
   for (const ch of s) out += LABEL_CHAR.test(ch) ? ch : '_';
   return out;
@@ -31,6 +50,16 @@ function mapSanitized(s: string): string {
 
 /** Loki's sanitizeLabelKey(key, true): trimmed, `_`-prefixed when it starts with a digit, other characters → `_`. */
 export function sanitizeLabelKey(key: string): string {
+  if (isLabelName(key)) return key;
+  let out = sanitizedCache.get(key);
+  if (out === undefined) {
+    if (sanitizedCache.size >= 4096) sanitizedCache.clear();
+    sanitizedCache.set(key, (out = sanitizeSlow(key)));
+  }
+  return out;
+}
+
+function sanitizeSlow(key: string): string {
   const k = goTrimSpace(key);
   if (k === '') return '';
   return mapSanitized(k[0]! >= '0' && k[0]! <= '9' ? '_' + k : k);
