@@ -1,4 +1,4 @@
-import { parser } from '@grafana/lezer-logql';
+import { parser } from '../../shared/logql/grammar/parser';
 import type { SyntaxNode, Tree } from '@lezer/common';
 
 /** [from, to) in the query text (UTF-16 offsets, as Monaco's model offsets). */

@@ -8,7 +8,6 @@ import type {
   CompareOp, ExtractionParam, LabelFilterExpr, LabelFormatOp, LabelMatcher, LineFilterOp, LineFilterStage, LineFilterValue,
   LogQueryExpr, MatchOp, NamedLabel, PipelineStage,
 } from './ast.js';
-import { EMPTY_SELECTOR_PLACEHOLDER } from './normalize.js';
 import { parseBytes, parseLokiDuration } from './units.js';
 import { child, children, reassociate, required, span, spanOf, stringValue, text, type BuildContext } from './tree.js';
 
@@ -35,7 +34,7 @@ export function buildSelector(ctx: BuildContext, node: SyntaxNode): LabelMatcher
     }
   };
   visit(node);
-  return out.filter((m) => m.name !== EMPTY_SELECTOR_PLACEHOLDER);
+  return out;
 }
 
 /** `Selector PipelineExpr?` (also used by log ranges) → LogQueryExpr. */
@@ -43,15 +42,10 @@ export function buildLogQuery(ctx: BuildContext, selector: SyntaxNode, pipeline:
   return { kind: 'logQuery', matchers: buildSelector(ctx, selector), stages: pipeline ? buildPipeline(ctx, pipeline) : [], span: span(whole) };
 }
 
+/** PipelineExpr is a repetition in our grammar (flat: one child per stage). */
 export function buildPipeline(ctx: BuildContext, node: SyntaxNode): PipelineStage[] {
   const out: PipelineStage[] = [];
-  // PipelineExpr is left-recursive; walk it iteratively so long pipelines stay flat on the stack.
-  const chain: SyntaxNode[] = [];
-  for (let n: SyntaxNode | null = node; n; n = child(n, 'PipelineExpr')) chain.push(n);
-  for (const n of chain.reverse()) {
-    const stage = child(n, 'PipelineStage');
-    if (stage) buildStage(ctx, stage, out);
-  }
+  for (const stage of children(node)) if (stage.name === 'PipelineStage') buildStage(ctx, stage, out);
   return out;
 }
 
@@ -192,23 +186,26 @@ function labelFilterReduces(top: FilterOpName, next: FilterOpName): boolean {
   return filterPrec[top] >= filterPrec[next];
 }
 
+/**
+ * A LabelFilter node is either one filter (a Matcher, …, or `( LabelFilter )`), or a flat
+ * sequence `LabelFilter (join LabelFilter)+` where join is And, Or, `,` or nothing (Loki's
+ * `labelFilter labelFilter`); `,` is an anonymous token, absent from the tree, so `,` and
+ * juxtaposition read alike — as in Loki, where neither has a precedence.
+ */
 export function buildLabelFilter(ctx: BuildContext, node: SyntaxNode): LabelFilterExpr {
+  const cs = children(node);
+  if (cs.length < 2 || cs[0]!.name !== 'LabelFilter') return labelFilterLeaf(ctx, node);
   const operands: LabelFilterExpr[] = [];
   const ops: FilterOpName[] = [];
-  const flatten = (n: SyntaxNode) => {
-    // `a and b`, `a or b`, `a, b` (the `,` is an anonymous token: absent from the tree);
-    // `( a )` has the inner filter as its only named child.
-    const cs = children(n);
-    const first = cs[0];
-    const last = cs[cs.length - 1];
-    if (cs.length >= 2 && first!.name === 'LabelFilter' && last!.name === 'LabelFilter') {
-      flatten(first!);
-      const op = cs.length === 3 ? cs[1]!.name : '';
-      ops.push(op === 'Or' ? 'or' : op === 'And' ? 'and' : 'comma');
-      flatten(last!);
-    } else operands.push(labelFilterLeaf(ctx, n));
-  };
-  flatten(node);
+  let op: FilterOpName = 'comma';
+  for (const c of cs) {
+    if (c.name === 'And' || c.name === 'Or') op = c.name === 'And' ? 'and' : 'or';
+    else if (c.name === 'LabelFilter') {
+      if (operands.length) ops.push(op);
+      operands.push(labelFilterLeaf(ctx, c));
+      op = 'comma';
+    }
+  }
   return reassociate(operands, ops, labelFilterReduces, (op, left, right) => ({ kind: op === 'or' ? 'or' : 'and', left, right, span: spanOf(left.span, right.span) }));
 }
 

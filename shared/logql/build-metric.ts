@@ -7,7 +7,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { BinaryOp, Expr, Grouping, LabelFilterExpr, LogRangeExpr, MetricExpr, RangeOp, Unwrap, VectorMatching, VectorOp } from './ast.js';
 import { buildLabelFilter, buildLogQuery, literalValue, parseGoFloat } from './build-log.js';
 import { parseLokiDuration, parsePromDuration } from './units.js';
-import { child, children, reassociate, required, span, spanOf, stringValue, text, TreeShapeError, type BuildContext } from './tree.js';
+import { child, children, childrenNamed, reassociate, required, span, spanOf, stringValue, text, TreeShapeError, type BuildContext } from './tree.js';
 
 const binaryOps: Record<string, BinaryOp> = {
   Or: 'or', And: 'and', Unless: 'unless', Add: '+', Sub: '-', Mul: '*', Div: '/', Mod: '%', Pow: '^',
@@ -100,16 +100,9 @@ function buildLogRange(ctx: BuildContext, node: SyntaxNode): LogRangeExpr {
   const queryEnd = [pipeline, selector].find((n) => n !== null)!;
   const range = parsePromDuration(text(ctx, required(child(rangeNode, 'Duration'), 'duration')));
   let offsetNs = 0;
-  let end = node.to;
   if (offsetNode) {
     const d = parseLokiDuration(text(ctx, required(child(offsetNode, 'Duration'), 'duration')));
     offsetNs = d.ok ? d.value : NaN;
-  } else {
-    const blanked = ctx.offsets.get(rangeNode.to);
-    if (blanked) {
-      offsetNs = blanked.ns;
-      end = Math.max(end, blanked.to);
-    }
   }
   return {
     kind: 'logRange',
@@ -117,22 +110,16 @@ function buildLogRange(ctx: BuildContext, node: SyntaxNode): LogRangeExpr {
     rangeNs: range.ok ? range.value : NaN,
     offsetNs,
     unwrap: unwrapNode ? buildUnwrap(ctx, unwrapNode) : null,
-    span: { from: node.from, to: end },
+    span: span(node),
   };
 }
 
+/** `| unwrap [conv(]label[)] (| labelFilter)*`: one flat node in our grammar (a repetition). */
 function buildUnwrap(ctx: BuildContext, node: SyntaxNode): Unwrap {
-  const postFilters: LabelFilterExpr[] = [];
-  let n: SyntaxNode = node;
-  const filters: SyntaxNode[] = [];
-  for (let inner = child(n, 'UnwrapExpr'); inner; inner = child(n, 'UnwrapExpr')) {
-    filters.push(required(child(n, 'LabelFilter'), 'post filter'));
-    n = inner;
-  }
-  for (const f of filters.reverse()) postFilters.push(buildLabelFilter(ctx, f));
-  const conv = child(n, 'ConvOp');
+  const postFilters: LabelFilterExpr[] = childrenNamed(node, 'LabelFilter').map((f) => buildLabelFilter(ctx, f));
+  const conv = child(node, 'ConvOp');
   return {
-    label: text(ctx, required(child(n, 'Identifier'), 'unwrap label')),
+    label: text(ctx, required(child(node, 'Identifier'), 'unwrap label')),
     conversion: conv ? (text(ctx, conv).toLowerCase() as Unwrap['conversion']) : 'none',
     postFilters,
     span: span(node),
@@ -142,7 +129,7 @@ function buildUnwrap(ctx: BuildContext, node: SyntaxNode): Unwrap {
 function buildVectorAggregation(ctx: BuildContext, node: SyntaxNode): MetricExpr {
   const opNode = required(child(node, 'VectorOp'), 'vector op');
   const num = child(node, 'Number');
-  const op = (ctx.approxTopk.has(opNode.from) ? 'approx_topk' : text(ctx, opNode).toLowerCase()) as VectorOp;
+  const op = text(ctx, opNode).toLowerCase() as VectorOp;
   return {
     kind: 'vectorAggregation',
     op,

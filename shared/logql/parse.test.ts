@@ -55,7 +55,7 @@ describe('the tree', () => {
     const e = ok('sum(rate({a="b"}[1m])) / on (x) group_left (y) -2');
     expect(e).toMatchObject({ kind: 'binary', op: '/', matching: { on: true, labels: ['x'], card: 'many-to-one', include: ['y'] }, right: { kind: 'literal', value: -2 } });
   });
-  it('keeps approx_topk and an offset after unwrap (the two queries upstream lezer rejects)', () => {
+  it('keeps approx_topk and an offset after unwrap (grammar additions over upstream lezer)', () => {
     expect(ok('approx_topk(2, sum by (job) (rate({a="b"}[5m])))')).toMatchObject({ kind: 'vectorAggregation', op: 'approx_topk', param: 2 });
     const q = 'avg_over_time({a="b"} | logfmt | unwrap g [30s] offset 30s) by (host)';
     const r = ok(q);
@@ -63,7 +63,7 @@ describe('the tree', () => {
     expect(r.span).toEqual({ from: 0, to: q.length });
     expect((r as { range: { span: unknown } }).range.span).toEqual({ from: 14, to: q.indexOf(')') });
   });
-  it('keeps spans on the user text when `{}` is normalised', () => {
+  it('parses `{}` so that validation words the error as Loki does', () => {
     const r = parseLogql('{} |= "x"');
     expect(r.ok ? '' : r.error.message).toMatch(/at least one regexp or equality matcher/);
   });
@@ -91,8 +91,7 @@ describe('errors', () => {
 
   it('parses a 100 KB query in bounded time', () => {
     // A generated alternation (Grafana multi-value variables) plus a realistic pipeline.
-    // (Upstream lezer force-reduces left-recursive lists after ~300 items beyond 2 000
-    // characters, so hundreds of stages cannot parse: see the report.)
+    // (Long lists of stages: grammar/grammar.test.ts.)
     const values = Array.from({ length: 9000 }, (_, i) => `host-${i}`).join('|');
     const q = `sum by (host) (count_over_time({job="a", host=~"${values}"} |= "x" |~ "${values.slice(0, 20000)}" | json | status >= 500 [5m]))`;
     expect(q.length).toBeGreaterThan(100_000);

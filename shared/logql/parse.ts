@@ -1,16 +1,15 @@
 /**
  * parseLogql: LogQL text → typed AST (ast.ts) or a Loki-worded error.
  *
- * Pipeline: Loki-like lexer (token names, lexer errors) → @grafana/lezer-logql in strict
- * mode (where does the parse stop?) → on failure, a retry on the pre-normalised text
- * (normalize.ts) → tree → AST (build-*.ts) → validation (validate.ts).
+ * Pipeline: Loki-like lexer (token names, lexer errors) → our extension of the
+ * @grafana/lezer-logql grammar (grammar/logql.grammar) in strict mode (where does the parse
+ * stop?) → tree → AST (build-*.ts) → validation (validate.ts).
  */
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@grafana/lezer-logql';
-import type { Expr, LogqlError, ParseResult, Span } from './ast.js';
+import type { Expr, LogqlError, ParseResult } from './ast.js';
 import { buildExpr } from './build-metric.js';
+import { parser } from './grammar/parser.js';
 import { lexLoki, type LokiToken } from './loki-lexer.js';
-import { normalize, type Normalized } from './normalize.js';
 import { failingTokenIndex, lexError, syntaxError } from './syntax-errors.js';
 import { TreeShapeError, type BuildContext } from './tree.js';
 import { validateExpr, type ValidateOptions } from './validate.js';
@@ -57,19 +56,6 @@ function nestingError(src: string, tokens: LokiToken[]): LogqlError | null {
   return null;
 }
 
-/** Rewrites every `span` in the tree from normalised offsets back to the user's text. */
-function remapSpans(node: unknown, map: (pos: number) => number, seen = new Set<object>()): void {
-  if (!node || typeof node !== 'object' || seen.has(node)) return;
-  seen.add(node);
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'span' && value && typeof value === 'object') {
-      const s = value as Span;
-      s.from = map(s.from);
-      s.to = map(s.to);
-    } else remapSpans(value, map, seen);
-  }
-}
-
 export function parseLogql(query: string, options: ParseOptions = {}): ParseResult {
   const size = utf8Length(query);
   if (size >= MAX_INPUT_BYTES) {
@@ -79,15 +65,7 @@ export function parseLogql(query: string, options: ParseOptions = {}): ParseResu
   const tooDeep = nestingError(query, lex.tokens);
   if (tooDeep) return { ok: false, error: tooDeep };
 
-  let norm: Normalized | null = null;
-  let result = attempt(query);
-  if (!result.ok) {
-    norm = normalize(query, lex.tokens);
-    if (norm.changed) {
-      const second = attempt(norm.src);
-      result = second.ok ? second : { ok: false, failAt: norm.toOriginal(second.failAt) };
-    }
-  }
+  const result = attempt(query);
   if (!result.ok) {
     // Loki reads tokens one at a time: a lexer error before (or at) the token where the
     // grammar stops comes first. k < 0: Loki's lexer stopped before that point.
@@ -97,12 +75,7 @@ export function parseLogql(query: string, options: ParseOptions = {}): ParseResu
   }
   if (lex.error) return { ok: false, error: lexError(query, lex.error) };
 
-  const useNorm = norm !== null && norm.changed;
-  const ctx: BuildContext = {
-    src: useNorm ? norm!.src : query,
-    approxTopk: useNorm ? norm!.approxTopk : new Set(),
-    offsets: useNorm ? norm!.offsets : new Map(),
-  };
+  const ctx: BuildContext = { src: query };
   let expr: Expr;
   try {
     expr = buildExpr(ctx, result.top);
@@ -110,7 +83,6 @@ export function parseLogql(query: string, options: ParseOptions = {}): ParseResu
     if (e instanceof TreeShapeError) return { ok: false, error: { message: `parse error : ${e.message}`, span: { from: 0, to: query.length } } };
     throw e;
   }
-  if (useNorm) remapSpans(expr, norm!.toOriginal);
   const invalid = validateExpr(expr, query, options);
   return invalid ? { ok: false, error: invalid } : { ok: true, expr };
 }

@@ -6,12 +6,8 @@ import type { Span } from './ast.js';
 import { unquoteGo } from './go-strings.js';
 
 export interface BuildContext {
-  /** The text lezer parsed (possibly pre-normalised: same length, same offsets). */
+  /** The query text lezer parsed. */
   src: string;
-  /** Offsets where `approx_topk` was rewritten to `topk` for lezer. */
-  approxTopk: Set<number>;
-  /** `offset d` blanked after a `]` for lezer, keyed by the offset of that `]` + 1. */
-  offsets: Map<number, { ns: number; to: number }>;
 }
 
 export function children(node: SyntaxNode): SyntaxNode[] {
