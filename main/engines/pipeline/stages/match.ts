@@ -1,0 +1,149 @@
+/**
+ * The match stage (Promtail stages/match.go): a stream selector plus line filters picks entries;
+ * `keep` runs the nested stages on them only (others pass unchanged), `drop` drops them and
+ * counts logentry_dropped_lines_total{reason=drop_counter_reason|"match_stage"}.
+ *
+ * Promtail parses the selector with its own small LogQL grammar (clients/pkg/logentry/logql):
+ * matchers, then `|=` `!=` `|~` `!~` with one double-quoted string each. We parse with Vigie's
+ * LogQL parser and refuse what that grammar lacks (`or`, `|>`, ip(), parsers, backquoted
+ * strings). Loki's "at least one non-empty matcher" rule is not Promtail's — `{foo=""}` is a
+ * valid match selector — so a placeholder matcher is added for the parse and removed after.
+ */
+import { parseLogql } from '../../../../shared/logql/parse';
+import type { LabelMatcher, LineFilterStage } from '../../../../shared/logql/ast';
+import { lineFilterTest } from '../../logql/line-filter';
+import { selectorMatcher } from '../../logql/matchers';
+import type { BuildStages, PipelineEntry, Stage, StageContext, StageDefinition } from '../types';
+import { ConfigReader } from '../values';
+import { dropCounter, type DropCounter } from './drop-counter';
+import { runStages, flushStages } from './run-stages';
+
+const ERR_SELECTOR_SYNTAX = 'invalid selector syntax for match stage';
+const PLACEHOLDER = '__vigie_match_placeholder__';
+
+export interface MatchConfig {
+  raw: unknown;
+  action: 'keep' | 'drop';
+  stages: unknown[];
+  reason: string;
+  labelsMatch: (labels: Record<string, string>) => boolean;
+  lineMatch: ((line: string) => boolean) | null;
+}
+
+type Parsed = { ok: true; matchers: LabelMatcher[]; filters: LineFilterStage[]; src: string } | { ok: false; error: string };
+
+/** Promtail's logql.ParseExpr: a selector and plain line filters, nothing else. */
+function parseSelector(selector: string): Parsed {
+  const open = selector.search(/\S/);
+  if (open < 0 || selector[open] !== '{') return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: parse error: expected a selector` };
+  const src = `${selector.slice(0, open + 1)}${PLACEHOLDER}="x",${selector.slice(open + 1)}`;
+  const r = parseLogql(src);
+  if (!r.ok) return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: ${r.error.message}` };
+  if (r.expr.kind !== 'logQuery') return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: not a log selector` };
+  const filters: LineFilterStage[] = [];
+  for (const s of r.expr.stages) {
+    const plain = s.kind === 'lineFilter' && s.op !== '|>' && s.op !== '!>' && s.values.length === 1 && s.values[0]!.kind === 'string' && src[s.values[0]!.span.from] === '"';
+    if (!plain) return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: parse error: unsupported expression in a match selector` };
+    filters.push(s as LineFilterStage);
+  }
+  return { ok: true, matchers: r.expr.matchers.filter((m) => m.name !== PLACEHOLDER), filters, src };
+}
+
+/** selector.Filter(): each filter's regex compiled with Go's error text, then the LogQL engine's tests. */
+function buildLineFilter(filters: LineFilterStage[], ctx: StageContext): { ok: true; test: ((line: string) => boolean) | null } | { ok: false; error: string } {
+  const tests: ((line: string) => boolean)[] = [];
+  for (const f of filters) {
+    const v = f.values[0]!;
+    if (v.kind === 'string' && (f.op === '|~' || f.op === '!~')) {
+      const c = ctx.regex.compile(v.value);
+      if (!c.ok) return { ok: false, error: `error parsing pipeline: ${c.error}` };
+    }
+    const t = lineFilterTest(f, ctx.regex);
+    if (!t.ok) return { ok: false, error: `error parsing pipeline: ${t.error}` };
+    tests.push(t.value);
+  }
+  if (tests.length === 0) return { ok: true, test: null };
+  return { ok: true, test: (line) => tests.every((t) => t(line)) };
+}
+
+export const matchStage: StageDefinition<MatchConfig> = {
+  type: 'match',
+  validate(raw, ctx) {
+    const r = new ConfigReader(raw, 'match');
+    const pipelineName = r.string('pipeline_name');
+    const selector = r.string('selector') ?? '';
+    let action = r.string('action') ?? '';
+    const reason = r.string('drop_counter_reason');
+    const stagesRaw = r.map['stages'];
+    if (r.error) return { ok: false, error: r.error };
+    if (stagesRaw !== undefined && stagesRaw !== null && !Array.isArray(stagesRaw)) {
+      return { ok: false, error: "1 error(s) decoding:\n\n* 'stages': source data must be an array or slice, got map" };
+    }
+    const stages = (stagesRaw as unknown[] | null | undefined) ?? [];
+    if (r.has('pipeline_name') && pipelineName === '') return { ok: false, error: 'match stage pipeline name can be omitted but cannot be an empty string' };
+    if (selector === '') return { ok: false, error: 'selector statement required for match stage' };
+    if (action === '') action = 'keep';
+    if (action !== 'keep' && action !== 'drop') return { ok: false, error: "match stage action should be 'keep' or 'drop'" };
+    if (action === 'keep' && stages.length === 0) return { ok: false, error: "match stage requires at least one additional stage to be defined in '- stages'" };
+    if (action === 'drop' && stages.length !== 0) return { ok: false, error: 'match stage configured to drop entries cannot contains stages' };
+    const parsed = parseSelector(selector);
+    if (!parsed.ok) return parsed;
+    const labelsMatch = selectorMatcher(parsed.matchers, ctx.regex);
+    if (!labelsMatch.ok) return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: ${labelsMatch.error}` };
+    // Promtail compiles the filters after building the nested stages; only a config broken in
+    // both places reports the other error first.
+    const line = buildLineFilter(parsed.filters, ctx);
+    if (!line.ok) return line;
+    return { ok: true, config: { raw, action, stages, reason: reason || 'match_stage', labelsMatch: labelsMatch.value, lineMatch: line.test } };
+  },
+  create(config, ctx, build) {
+    let nested: Stage[] = [];
+    if (config.action === 'keep') {
+      const b = build(config.stages, ctx);
+      // create() has no error channel: the runner turns a throw into the build error.
+      if (!b.ok) throw new Error(`match stage failed to create pipeline from config: ${goSprint(config.raw)}: ${b.error}`);
+      nested = b.stages;
+    }
+    return new MatchStage(config, nested, dropCounter(ctx), (m) => ctx.note(m));
+  },
+};
+
+/** fmt's %v of a decoded YAML value (map keys sorted), for the nested-pipeline error. */
+function goSprint(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
+  if (typeof v === 'object') return `map[${Object.keys(v).sort().map((k) => `${k}:${goSprint((v as Record<string, unknown>)[k])}`).join(' ')}]`;
+  return String(v);
+}
+
+class MatchStage implements Stage {
+  readonly type = 'match';
+  constructor(
+    private readonly cfg: MatchConfig,
+    private readonly nested: Stage[],
+    private readonly count: DropCounter,
+    private readonly note: (m: string) => void,
+  ) {}
+
+  private matches(e: PipelineEntry): boolean {
+    return this.cfg.labelsMatch(e.labels) && (this.cfg.lineMatch === null || this.cfg.lineMatch(e.line));
+  }
+
+  process(entry: PipelineEntry): PipelineEntry[] {
+    const hit = this.matches(entry);
+    if (this.cfg.action === 'drop') {
+      if (!hit) return [entry];
+      this.count(this.cfg.reason, entry);
+      this.note(`dropped (${this.cfg.reason})`);
+      return [];
+    }
+    if (!hit) return [entry];
+    // The nested stages form a Promtail Pipeline, which copies the labels into the extracted map first.
+    for (const [k, v] of Object.entries(entry.labels)) entry.extracted[k] = v;
+    return runStages(this.nested, [entry]);
+  }
+
+  flush(): PipelineEntry[] {
+    return flushStages(this.nested);
+  }
+}

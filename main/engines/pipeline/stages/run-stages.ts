@@ -1,0 +1,25 @@
+/**
+ * Runs entries through a list of stages in order (what a nested Promtail Pipeline does for
+ * match): each stage may emit zero or more entries per input, and flush passes each stage's
+ * buffered entries through the stages after it.
+ */
+import type { PipelineEntry, Stage } from '../types';
+
+export function runStages(stages: readonly Stage[], entries: PipelineEntry[], from = 0): PipelineEntry[] {
+  let current = entries;
+  for (let i = from; i < stages.length && current.length > 0; i++) {
+    const next: PipelineEntry[] = [];
+    for (const e of current) next.push(...stages[i]!.process(e));
+    current = next;
+  }
+  return current;
+}
+
+export function flushStages(stages: readonly Stage[]): PipelineEntry[] {
+  const out: PipelineEntry[] = [];
+  for (let i = 0; i < stages.length; i++) {
+    const flushed = stages[i]!.flush?.() ?? [];
+    if (flushed.length > 0) out.push(...runStages(stages, flushed, i + 1));
+  }
+  return out;
+}
