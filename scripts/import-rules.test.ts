@@ -15,7 +15,7 @@ describe('the import rules of DESIGN.md', () => {
     ['main/engines/sources/index.ts', '../../adapters/fs', false],
     ['main/engines/sources/index.ts', '../../../shared/model', true],
     ['main/engines/sources/index.ts', 're2', false],
-    ['main/engines/sources/index.ts', '@grafana/lezer-logql', true],
+    ['main/engines/sources/index.ts', '@prometheus-io/lezer-promql', true],
     ['main/engines/sources/x.test.ts', 'node:fs', true],
     ['main/engines/logql/template/test-run.ts', '../../../adapters/re2/template-regex-port', true],
     ['main/engines/sources/x.test.ts', '../../adapters/fs/node-ports', true],

@@ -25,7 +25,7 @@ const isNodeBuiltin = (spec: string): boolean => spec.startsWith('node:') || NOD
 const packageName = (spec: string): string => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
 
 /** Packages that run anywhere (no node, no DOM), allowed in the pure layers. */
-const PURE_PACKAGES = new Set(['zod', 'yaml', '@lezer/lr', '@lezer/common', '@lezer/highlight', '@grafana/lezer-logql', '@prometheus-io/lezer-promql']);
+const PURE_PACKAGES = new Set(['zod', 'yaml', '@lezer/lr', '@lezer/common', '@lezer/highlight', '@prometheus-io/lezer-promql']);
 /** What the layers below may import, by layer. */
 const LAYER_IMPORTS: Record<Layer, readonly Layer[]> = {
   shared: ['shared'],

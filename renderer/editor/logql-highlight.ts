@@ -11,7 +11,7 @@ const group = (cls: TokenClass, names: string): [string, TokenClass][] => names.
  * name is absent is either a container (its children are coloured) or punctuation.
  */
 export const NODE_CLASSES: ReadonlyMap<string, TokenClass> = new Map([
-  ...group('function', 'Sum Avg Count Max Min Stddev Stdvar Bottomk Topk Sort Sort_Desc Vector LabelReplace'),
+  ...group('function', 'Sum Avg Count Max Min Stddev Stdvar Bottomk Topk ApproxTopk Sort Sort_Desc Vector LabelReplace'),
   ...group('function', 'CountOverTime Rate RateCounter BytesOverTime BytesRate AvgOverTime SumOverTime MinOverTime MaxOverTime StddevOverTime StdvarOverTime QuantileOverTime FirstOverTime LastOverTime AbsentOverTime'),
   ...group('keyword', 'By Without On Ignoring GroupLeft GroupRight Bool Offset And Or Unless Unwrap LabelFormat LineFormat Decolorize Drop Keep Ip BytesConv DurationConv DurationSecondsConv'),
   ...group('parser', 'Json Logfmt Unpack Pattern Regexp ParserFlag'),

@@ -8,7 +8,7 @@ export interface Span {
 }
 
 /**
- * The one LogQL parse the editor uses: the upstream grammar (DESIGN.md: never a hand-written
+ * The one LogQL parse the editor uses: the extended copy of the upstream grammar (shared/logql/grammar) (DESIGN.md: never a hand-written
  * one). Lezer recovers from errors, so a half-typed query still gives a tree to reason on.
  */
 export function parseLogql(query: string): Tree {
