@@ -16,10 +16,10 @@
  * saw no year change (else it reads the index's timestamps in-process).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { labelsKey, type Labels } from '../../../shared/model/labels';
+import { labelsKey } from '../../../shared/model/labels';
 import { buildPipeline } from '../../engines/logql/pipeline';
 import { CandidateFinder, LineList } from '../../engines/logql/scan/line-candidates';
-import { scanPlan } from '../../engines/logql/scan/scan-plan';
+import { scanPlan, type ScanPlan } from '../../engines/logql/scan/scan-plan';
 import { MAX_HEAD_BYTES, TimestampTracker, sniffFormat } from '../../engines/sources/index';
 import { nodeLogqlPorts } from '../re2/logql-ports';
 import { nodeDecoder } from '../fs/node-ports';
@@ -39,13 +39,63 @@ export function runQueryJob(job: QueryJob, sink: JobSink): { bytesDone: number; 
   const built = buildPipeline(job.stages, nodeLogqlPorts);
   if (!built.ok) throw new Error(built.error.message);
   const pipeline = built.pipeline.forStream(job.labels);
-  const finder = new CandidateFinder(scanPlan(job.stages, job.labels), P);
-  const tracker = new TimestampTracker(sniffFormat(job.sample), job.year, nodeDecoder, 'utf-8');
-  const forward = job.direction === 'forward';
-  const fd = openSync(job.path, 'r');
   const labelIds = new Map<string, number>();
   let b = newBatch();
   let emitted = 0;
+  let bytesDone = 0;
+  function newBatch(): EntryBatch {
+    return { ts: new Float64Array(BATCH), lines: [], labelIdx: new Uint32Array(BATCH), newLabels: [], n: 0 };
+  }
+  const flush = (): void => {
+    if (b.n === 0 && b.newLabels.length === 0) return;
+    sink.batch(b, bytesDone);
+    b = newBatch();
+  };
+  return scanJob(
+    job,
+    scanPlan(job.stages, job.labels),
+    (ts, c, s, end) => {
+      const out = pipeline.process(BigInt(ts) * 1_000_000n, P.utf8(c, s, end));
+      if (!out) return false;
+      const key = labelsKey(out.labels);
+      let id = labelIds.get(key);
+      if (id === undefined) {
+        labelIds.set(key, (id = labelIds.size));
+        b.newLabels.push(out.labels);
+      }
+      b.ts[b.n] = ts;
+      b.labelIdx[b.n] = id;
+      b.lines.push(out.line);
+      if (++b.n === BATCH) flush();
+      return ++emitted >= job.limit;
+    },
+    (done) => {
+      bytesDone = done;
+      flush();
+    },
+    sink.cancelled,
+  );
+}
+
+/** The byte span a scan covers and how its timestamps are found (a QueryJob's or a metric job's). */
+export type ScanJob = Pick<QueryJob, 'path' | 'start' | 'end' | 'direction' | 'labels' | 'sample' | 'year' | 'seedTs' | 'dedupWithPrevious' | 'chunkBytes'>;
+
+/**
+ * Reads the span, finds candidate lines by `plan`, and hands each (not a duplicate of the line
+ * above) to `onLine` with its ms timestamp and its bytes c[s, end); `onLine` returns true to
+ * stop. `afterChunk` gets the bytes done so far.
+ */
+export function scanJob(
+  job: ScanJob,
+  plan: ScanPlan,
+  onLine: (ts: number, c: Buffer, s: number, end: number) => boolean,
+  afterChunk: (bytesDone: number) => void,
+  cancelled: () => boolean,
+): { bytesDone: number; complete: boolean } {
+  const finder = new CandidateFinder(plan, P);
+  const tracker = new TimestampTracker(sniffFormat(job.sample), job.year, nodeDecoder, 'utf-8');
+  const forward = job.direction === 'forward';
+  const fd = openSync(job.path, 'r');
   let bytesDone = 0;
 
   /** Own timestamp of the line buf[s, nl), or NaN. */
@@ -126,11 +176,8 @@ export function runQueryJob(job: QueryJob, sink: JobSink): { bytesDone: number; 
         knownStart = s;
         knownTs = ts;
       }
-      const out = pipeline.process(BigInt(ts) * 1_000_000n, P.utf8(c, s, end));
-      if (!out) continue;
-      add(ts, out.line, out.labels);
-      if (++emitted >= job.limit) stop = true;
-      if ((k & 255) === 255 && sink.cancelled()) stop = true;
+      if (onLine(ts, c, s, end)) stop = true;
+      if ((k & 255) === 255 && cancelled()) stop = true;
     }
     if (forward && c.length > 0) carry = tsOf(P.lastIndexOfByte(c, NL, c.length - 2) + 1, c[c.length - 1] === NL ? c.length - 1 : c.length);
   };
@@ -150,32 +197,11 @@ export function runQueryJob(job: QueryJob, sink: JobSink): { bytesDone: number; 
     return P.equal(c, s, end, l.buf, l.s, pe);
   };
 
-  function newBatch(): EntryBatch {
-    return { ts: new Float64Array(BATCH), lines: [], labelIdx: new Uint32Array(BATCH), newLabels: [], n: 0 };
-  }
-  const add = (ts: number, line: string, labels: Labels): void => {
-    const key = labelsKey(labels);
-    let id = labelIds.get(key);
-    if (id === undefined) {
-      labelIds.set(key, (id = labelIds.size));
-      b.newLabels.push(labels);
-    }
-    b.ts[b.n] = ts;
-    b.labelIdx[b.n] = id;
-    b.lines.push(line);
-    if (++b.n === BATCH) flush();
-  };
-  const flush = (): void => {
-    if (b.n === 0 && b.newLabels.length === 0) return;
-    sink.batch(b, bytesDone);
-    b = newBatch();
-  };
-
   try {
     let lo = job.start;
     let hi = job.end;
     while (lo < hi && !stop) {
-      if (sink.cancelled()) return { bytesDone, complete: false };
+      if (cancelled()) return { bytesDone, complete: false };
       const want = Math.min(buf.length, hi - lo);
       const got = readSync(fd, buf, 0, want, forward ? lo : hi - want);
       if (got === 0) break; // the file shrank: scan what is there
@@ -207,9 +233,9 @@ export function runQueryJob(job: QueryJob, sink: JobSink): { bytesDone: number; 
       }
       visitChunk(c, base);
       bytesDone += c.length;
-      flush();
+      afterChunk(bytesDone);
     }
-    flush();
+    afterChunk(bytesDone);
     return { bytesDone, complete: !stop && lo >= hi };
   } finally {
     closeSync(fd);

@@ -9,13 +9,14 @@
 import type { Worker } from 'node:worker_threads';
 import { appError } from '../../../shared/model/app-error';
 import { AppFailure } from '../../../shared/model/app-error';
-import type { EntryBatch, QueryJob, QueryWorkerMessage } from './query-protocol';
+import type { AnyBatch, AnyJob, EntryBatch, QueryWorkerMessage } from './query-protocol';
+import { runMetricJob } from './metric-job';
 import { runQueryJob } from './query-job';
 import { spawnWorker } from './worker-entry';
 
-/** One part's output, drained by the coordinator in order. */
-export class PartStream {
-  readonly batches: EntryBatch[] = [];
+/** One part's output, drained by the coordinator in order (entry batches, or metric batches for a metric job). */
+export class PartStream<B extends AnyBatch = EntryBatch> {
+  readonly batches: B[] = [];
   /** Label sets by index, as the worker numbered them. */
   readonly labels: Record<string, string>[] = [];
   bytesDone = 0;
@@ -25,7 +26,7 @@ export class PartStream {
   readonly cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   private waiter: (() => void) | null = null;
 
-  constructor(readonly job: QueryJob) {}
+  constructor(readonly job: AnyJob) {}
 
   /** Resolves when a batch arrives or the part ends. */
   wait(): Promise<void> {
@@ -38,7 +39,7 @@ export class PartStream {
   get cancelled(): boolean {
     return Atomics.load(this.cancelFlag, 0) !== 0;
   }
-  push(b: EntryBatch, bytesDone: number): void {
+  push(b: B, bytesDone: number): void {
     for (const l of b.newLabels) this.labels.push(l as Record<string, string>);
     if (b.n > 0) this.batches.push(b);
     this.bytesDone = bytesDone;
@@ -60,13 +61,13 @@ export class PartStream {
 
 interface Slot {
   worker: Worker;
-  part: PartStream | null;
+  part: PartStream<AnyBatch> | null;
   id: number;
 }
 
 export class QueryPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: PartStream[] = [];
+  private readonly queue: PartStream<AnyBatch>[] = [];
   private nextId = 1;
   /** Workers started and exited, for tests and the bench (a warm pool is the steady state). */
   readonly stats = { started: 0, exited: 0 };
@@ -78,24 +79,25 @@ export class QueryPool {
   ) {}
 
   /** Queues a part; `inProcess` runs it right here instead (tests, tiny spans). */
-  run(job: QueryJob, inProcess = false): PartStream {
-    const part = new PartStream(job);
+  run<B extends AnyBatch = EntryBatch>(job: AnyJob, inProcess = false): PartStream<B> {
+    const part = new PartStream<B>(job);
     if (inProcess) {
       try {
-        const r = runQueryJob(job, { batch: (b, done) => part.push(b, done), cancelled: () => part.cancelled });
+        const sink = { batch: (b: AnyBatch, done: number) => part.push(b as B, done), cancelled: () => part.cancelled };
+        const r = job.kind === 'metric' ? runMetricJob(job, sink) : runQueryJob(job, sink);
         part.finish(r.bytesDone, r.complete);
       } catch (e) {
         part.finish(0, false, e as Error);
       }
       return part;
     }
-    this.queue.push(part);
+    this.queue.push(part as PartStream<AnyBatch>);
     this.pump();
     return part;
   }
 
   /** Stops parts now: the workers running them are terminated, queued ones dropped. */
-  abort(parts: PartStream[]): void {
+  abort(parts: PartStream<AnyBatch>[]): void {
     for (const p of parts) {
       p.cancel();
       const q = this.queue.indexOf(p);

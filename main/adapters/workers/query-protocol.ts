@@ -1,9 +1,12 @@
 /** Messages between the query coordinator (query-pool.ts) and query-worker.ts. */
 import type { PipelineStage } from '../../../shared/logql/ast';
 import type { Labels } from '../../../shared/model/labels';
+import type { MetricBatch } from '../../engines/logql/metric/partial';
+import type { MetricJob } from './metric-job';
 
 /** One part of one stream's file: a byte span of whole lines, scanned in the query's direction. */
 export interface QueryJob {
+  kind?: 'log';
   path: string;
   /** Byte span: `start` is a line start, `end` just past a newline or the file's end. */
   start: number;
@@ -33,9 +36,13 @@ export interface EntryBatch {
   n: number;
 }
 
-export type QueryWorkerRequest = { type: 'run'; id: number; job: QueryJob; cancel: Int32Array };
+/** A log query's part (entry batches back) or a metric query's (metric batches back). */
+export type AnyJob = QueryJob | MetricJob;
+export type AnyBatch = EntryBatch | MetricBatch;
+
+export type QueryWorkerRequest = { type: 'run'; id: number; job: AnyJob; cancel: Int32Array };
 
 export type QueryWorkerMessage =
-  | { type: 'batch'; id: number; batch: EntryBatch; bytesDone: number }
+  | { type: 'batch'; id: number; batch: AnyBatch; bytesDone: number }
   | { type: 'done'; id: number; bytesDone: number; complete: boolean }
   | { type: 'error'; id: number; message: string; code?: string };

@@ -6,7 +6,14 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runQueryJob } from './query-job';
-import type { QueryWorkerMessage, QueryWorkerRequest } from './query-protocol';
+import { runMetricJob } from './metric-job';
+import type { AnyBatch, QueryWorkerMessage, QueryWorkerRequest } from './query-protocol';
+
+/** The typed arrays of a batch, moved (not copied) to the coordinator. */
+export function transferables(b: AnyBatch): ArrayBuffer[] {
+  if ('ts' in b) return [b.ts.buffer as ArrayBuffer, b.labelIdx.buffer as ArrayBuffer];
+  return [b.leaf.buffer, b.series.buffer, b.at.buffer, b.value.buffer, b.count.buffer] as ArrayBuffer[];
+}
 
 function post(msg: QueryWorkerMessage, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(msg, transfer);
@@ -15,10 +22,11 @@ function post(msg: QueryWorkerMessage, transfer: ArrayBuffer[] = []): void {
 parentPort!.on('message', (req: QueryWorkerRequest) => {
   const { id, job, cancel } = req;
   try {
-    const r = runQueryJob(job, {
-      batch: (b, bytesDone) => post({ type: 'batch', id, batch: b, bytesDone }, [b.ts.buffer as ArrayBuffer, b.labelIdx.buffer as ArrayBuffer]),
+    const sink = {
+      batch: (b: AnyBatch, bytesDone: number) => post({ type: 'batch', id, batch: b, bytesDone }, transferables(b)),
       cancelled: () => Atomics.load(cancel, 0) !== 0,
-    });
+    };
+    const r = job.kind === 'metric' ? runMetricJob(job, sink) : runQueryJob(job, sink);
     post({ type: 'done', id, bytesDone: r.bytesDone, complete: r.complete });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

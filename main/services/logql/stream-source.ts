@@ -11,6 +11,7 @@ import { labelsKey } from '../../../shared/model/labels';
 import type { PipelineStage } from '../../../shared/logql/ast';
 import type { IndexedFile } from '../../adapters/fs';
 import type { PartStream, QueryPool } from '../../adapters/workers/query-pool';
+import type { QueryJob } from '../../adapters/workers/query-protocol';
 import type { StreamPipeline } from '../../engines/logql/pipeline';
 
 export interface LocalStream {
@@ -54,6 +55,37 @@ export interface StreamScan {
   bytesTotal: number;
 }
 
+/** A stream's line range as worker parts (byte spans), or null when the workers cannot read it. */
+export interface PartPlan {
+  spans: { job: Omit<QueryJob, 'direction' | 'stages' | 'limit' | 'chunkBytes'>; lines: number }[];
+  /** Lines from here to range.to are not indexed yet (a followed file's provisional last line). */
+  hiIndexed: number;
+  bytes: number;
+}
+
+export async function planParts(s: LocalStream | { labels: Labels; file: IndexedFile }, range: { from: number; to: number }, splitAbove: number): Promise<PartPlan | null> {
+  const file = s.file;
+  const info = file.scanInfo?.(range.from, range.to) ?? null;
+  const span = file.timeSpan();
+  const yearTurned = info?.yearless && span && new Date(span.first).getUTCFullYear() !== new Date(span.last).getUTCFullYear();
+  if (!info || yearTurned || range.from >= range.to) return null;
+  // Indexed lines go to the workers; a followed file's provisional last line is read here.
+  const hiIndexed = Math.min(range.to, info.indexedLines);
+  const cuts = [range.from];
+  if (info.end - info.start > splitAbove && hiIndexed - range.from > 1) cuts.push((range.from + hiIndexed) >>> 1);
+  cuts.push(hiIndexed);
+  const spans: PartPlan['spans'] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const a = cuts[k]!;
+    const b = cuts[k + 1]!;
+    if (a >= b) continue;
+    const sp = k === 0 && b === hiIndexed ? info : file.scanInfo!(a, b)!;
+    const seedTs = a === 0 ? (span?.first ?? NaN) : (await file.timestampsOf(a - 1, a))[0]!;
+    spans.push({ job: { path: file.path, start: sp.start, end: sp.end, labels: s.labels, sample: info.sample, year: info.year, seedTs, dedupWithPrevious: k > 0 }, lines: b - a });
+  }
+  return { spans, hiIndexed, bytes: info.end - info.start };
+}
+
 export async function openStreamScan(
   s: LocalStream,
   range: { from: number; to: number },
@@ -65,42 +97,18 @@ export async function openStreamScan(
 ): Promise<StreamScan> {
   const file = s.file;
   const forward = req.direction === 'forward';
-  const info = file.scanInfo?.(range.from, range.to) ?? null;
-  const span = file.timeSpan();
-  const yearTurned = info?.yearless && span && new Date(span.first).getUTCFullYear() !== new Date(span.last).getUTCFullYear();
-  if (!info || yearTurned || range.from >= range.to) {
+  const plan = await planParts(s, range, opts.splitAbove);
+  if (!plan) {
     const lines = range.to - range.from;
     return { hits: legacyHits(s, range.from, range.to, forward, pipeline(), counters, signal), parts: [], partLines: [], bytesTotal: lines && file.lineCount() ? (s.bytesTotal * lines) / file.lineCount() : 0 };
   }
-  // Indexed lines go to the workers; a followed file's provisional last line is read here.
-  const hiIndexed = Math.min(range.to, info.indexedLines);
-  const cuts = [range.from];
-  if (info.end - info.start > opts.splitAbove && hiIndexed - range.from > 1) cuts.push((range.from + hiIndexed) >>> 1);
-  cuts.push(hiIndexed);
+  const { hiIndexed } = plan;
   const parts: PartStream[] = [];
   const partLines: number[] = [];
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const a = cuts[k]!;
-    const b = cuts[k + 1]!;
-    if (a >= b) continue;
-    const sp = k === 0 && b === hiIndexed ? info : file.scanInfo!(a, b)!;
-    const seedTs = a === 0 ? (span?.first ?? NaN) : (await file.timestampsOf(a - 1, a))[0]!;
-    const job = {
-      path: file.path,
-      start: sp.start,
-      end: sp.end,
-      direction: req.direction,
-      stages: req.stages,
-      labels: s.labels,
-      limit: req.limit,
-      sample: info.sample,
-      year: info.year,
-      seedTs,
-      dedupWithPrevious: k > 0,
-      chunkBytes: opts.chunkBytes,
-    };
-    parts.push(opts.pool.run(job, sp.end - sp.start < opts.inProcessBelow));
-    partLines.push(b - a);
+  for (const sp of plan.spans) {
+    const job = { ...sp.job, direction: req.direction, stages: req.stages, limit: req.limit, chunkBytes: opts.chunkBytes };
+    parts.push(opts.pool.run(job, sp.job.end - sp.job.start < opts.inProcessBelow));
+    partLines.push(sp.lines);
   }
   const tail = hiIndexed < range.to ? legacyHits(s, hiIndexed, range.to, forward, pipeline(), counters, signal) : null;
   const ordered = forward ? parts : [...parts].reverse();
@@ -109,7 +117,7 @@ export async function openStreamScan(
     for (const p of ordered) yield* partHits(p, s);
     if (tail && forward) yield* tail;
   }
-  return { hits: hits(), parts, partLines, bytesTotal: info.end - info.start };
+  return { hits: hits(), parts, partLines, bytesTotal: plan.bytes };
 }
 
 async function* partHits(p: PartStream, s: LocalStream): AsyncGenerator<Hit[]> {

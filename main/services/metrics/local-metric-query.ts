@@ -7,6 +7,11 @@ import { nodeLogqlPorts } from '../../adapters/re2/logql-ports';
 import { createMetricQuery, type MetricQuery } from '../../engines/logql/metric/evaluate';
 import { checkRequestParams } from '../../engines/logql/request-params';
 import { parseQuery } from '../logql/logql-ports';
+import { defaultSourceOptions } from '../logql/local-log-query';
+import { planParts, type SourceOptions } from '../logql/stream-source';
+import type { MetricJob } from '../../adapters/workers/metric-job';
+import type { GridParams } from '../../engines/logql/metric/grid';
+import { applyMetricBatch, type MetricBatch } from '../../engines/logql/metric/partial';
 
 export interface MetricStream {
   labels: Labels;
@@ -43,6 +48,7 @@ export async function feed(
   streams: MetricStream[],
   signal: AbortSignal,
   split?: (labels: Labels, level: string) => Labels,
+  workers?: WorkerFeed,
 ): Promise<number> {
   const window = q.timeRange();
   if (!window) return 0;
@@ -52,7 +58,15 @@ export async function feed(
   const toMs = Number(window.toNs / MS);
   for (const s of streams) {
     if (!split && !q.selects(s.labels)) continue;
-    const { from, to } = await s.file.findRange(fromMs, toMs);
+    const range = await s.file.findRange(fromMs, toMs);
+    let { from } = range;
+    const { to } = range;
+    if (!split && workers) {
+      // The indexed lines in the query workers; what they cannot read stays on this thread.
+      const done = await feedFromWorkers(q, s, range, workers, signal);
+      lines += done.lines;
+      from = done.next;
+    }
     for (let lo = from; lo < to; lo += BLOCK) {
       signal.throwIfAborted();
       const block = await s.file.read(lo, Math.min(to, lo + BLOCK));
@@ -76,8 +90,50 @@ export async function feed(
   return lines;
 }
 
+/** What the query workers need to run a metric query's worker half (metric-job.ts). */
+export interface WorkerFeed {
+  expr: MetricExpr;
+  params: GridParams;
+  options: SourceOptions;
+}
+
+/** A stream's indexed lines of `range` through the workers, parts applied in order; returns the first line left to read here. */
+async function feedFromWorkers(q: MetricQuery, s: MetricStream, range: { from: number; to: number }, w: WorkerFeed, signal: AbortSignal): Promise<{ lines: number; next: number }> {
+  const plan = await planParts(s, range, w.options.splitAbove);
+  if (!plan) return { lines: 0, next: range.from };
+  const parts = plan.spans.map((sp) => {
+    const job: MetricJob = { ...sp.job, kind: 'metric', expr: w.expr, params: w.params, direction: 'forward', chunkBytes: w.options.chunkBytes };
+    return w.options.pool.run<MetricBatch>(job, sp.job.end - sp.job.start < w.options.inProcessBelow);
+  });
+  const onAbort = (): void => w.options.pool.abort(parts);
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    let lines = 0;
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k]!;
+      const keys: string[] = [];
+      for (;;) {
+        signal.throwIfAborted();
+        const b = p.batches.shift();
+        if (b) {
+          applyMetricBatch(q, b, p.labels, keys);
+          continue;
+        }
+        if (p.error) throw p.error;
+        if (p.done) break;
+        await p.wait();
+      }
+      lines += plan.spans[k]!.lines;
+    }
+    return { lines, next: plan.hiIndexed };
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    for (const p of parts) p.cancel();
+  }
+}
+
 /** Plans a metric expression for a request, with Loki's request errors. */
-export function plan(expr: MetricExpr, input: MetricQueryInput): { query: MetricQuery; step: number | null } {
+export function plan(expr: MetricExpr, input: MetricQueryInput): { query: MetricQuery; step: number | null; params: GridParams } {
   const ns = (ms: number): string => (BigInt(Math.trunc(ms)) * MS).toString();
   const step = input.kind === 'range' ? (input.step ?? defaultStepSeconds(input.start, input.end)) : null;
   // The same request checks as Loki's HTTP layer (step limits, order of start and end).
@@ -88,14 +144,15 @@ export function plan(expr: MetricExpr, input: MetricQueryInput): { query: Metric
   if (!checked.ok) throw queryFailure(checked.message);
   const c = createMetricQuery(expr, checked.params, nodeLogqlPorts);
   if (!c.ok) throw queryFailure(c.error.message, c.error.span.from);
-  return { query: c.query, step };
+  return { query: c.query, step, params: checked.params };
 }
 
 /** A LogQL metric query over local files, answered as Loki's query_range / query. */
-export async function runLocalMetricQuery(input: MetricQueryInput, streams: MetricStream[], signal: AbortSignal): Promise<MetricAnswer> {
+export async function runLocalMetricQuery(input: MetricQueryInput, streams: MetricStream[], signal: AbortSignal, options: SourceOptions | null = defaultSourceOptions()): Promise<MetricAnswer> {
   const started = Date.now();
-  const { query, step } = plan(parseMetric(input.query), input);
-  const linesScanned = await feed(query, streams, signal);
+  const expr = parseMetric(input.query);
+  const { query, step, params } = plan(expr, input);
+  const linesScanned = await feed(query, streams, signal, undefined, options ? { expr, params, options } : undefined);
   const r = query.result();
   if (!r.ok) throw new AppFailure(appError('bad_input', r.error.message));
   return { data: r.data, step, linesScanned, elapsedMs: Date.now() - started };

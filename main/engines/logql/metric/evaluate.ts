@@ -21,6 +21,7 @@ import { stepGrid, stepTimeNs, type GridOptions, type GridParams } from './grid'
 import { compareLabels, labelsKey, sortedLabels, type Labels } from './labels';
 import { foldLiteral, plan } from './plan';
 import { MetricFailure, type Sample } from './vector';
+import type { RangeLeaf } from './leaf';
 
 /** Loki's default max_query_series. */
 export const DEFAULT_MAX_SERIES = 500;
@@ -43,6 +44,8 @@ export interface MetricQuery {
   timeRange(): { fromNs: bigint; toNs: bigint } | null;
   push(labels: Labels, entries: Iterable<LogEntryIn>): void;
   result(): MetricOutcome;
+  /** The range aggregations, for split evaluation (partial.ts: extraction in workers, accumulation here). */
+  readonly leaves: readonly RangeLeaf[];
 }
 
 export type CreateResult = { ok: true; query: MetricQuery } | { ok: false; error: LogqlError };
@@ -74,7 +77,7 @@ export function createMetricQuery(expr: MetricExpr, params: GridParams, ports: L
       for (let k = 0; k < grid.count; k++) values.push([formatTimestamp(stepMs(k)), formatSampleValue(literal)]);
       return { ok: true, data: { resultType: 'matrix', result: [{ metric: {}, values }] } };
     };
-    return { ok: true, query: { selects: () => false, timeRange: () => null, push: () => undefined, result } };
+    return { ok: true, query: { selects: () => false, timeRange: () => null, push: () => undefined, result, leaves: [] } };
   }
 
   let planned: ReturnType<typeof plan>;
@@ -89,6 +92,7 @@ export function createMetricQuery(expr: MetricExpr, params: GridParams, ports: L
 
   const streamKey = (labels: Labels): string => labelsKey(labels);
   const query: MetricQuery = {
+    leaves,
     selects(labels) {
       const key = streamKey(labels);
       return leaves.some((l) => l.stream(labels, key) !== null);

@@ -6,7 +6,7 @@
 import type { LabelMatcher, RangeAggregationExpr } from '../../../../shared/logql/ast';
 import type { LogEntryIn } from '../run-log-query';
 import type { SampleExtractor, StreamExtractor } from './extract';
-import { accumulatorFor, type Accumulator, type AccumulatorFactory } from './range-ops';
+import { accumulatorFor, mergesExactly, Sum, type Accumulator, type AccumulatorFactory } from './range-ops';
 import { windowsOf, type StepGrid } from './grid';
 import { compareLabels, ERROR, hasOwn, labelsKey, labelsString, PRESERVE_ERROR, type Labels } from './labels';
 import { MetricFailure, type Sample } from './vector';
@@ -16,7 +16,7 @@ interface Series {
   accs: Map<number, Accumulator>;
 }
 
-interface StreamState {
+export interface StreamState {
   extract: StreamExtractor;
   lastTs: bigint | null;
   lastLine: string;
@@ -45,6 +45,7 @@ export class RangeLeaf {
     const last = grid.startNs + BigInt(Math.max(0, grid.count - 1)) * grid.stepNs;
     this.fromNs = grid.startNs - this.offsetNs - this.rangeNs;
     this.toNs = last - this.offsetNs;
+    this.ms = wholeMs([grid.startNs, grid.stepNs, this.rangeNs, this.offsetNs, this.fromNs, this.toNs]);
   }
 
   /** The per-stream state, or null when the selector does not take this stream. */
@@ -67,16 +68,69 @@ export class RangeLeaf {
     const [first, last] = windowsOf(this.grid, e.tsNs, this.rangeNs, this.offsetNs);
     if (first > last) return;
     const sample = s.extract(e.tsNs, e.line);
-    if (!sample) return;
-    const key = labelsKey(sample.labels);
-    let series = this.series.get(key);
-    if (!series) this.series.set(key, (series = { labels: sample.labels, accs: new Map() }));
+    if (sample) this.addSample(sample.labels, labelsKey(sample.labels), e.tsNs, sample.value);
+  }
+
+  /**
+   * The accumulation half of add, for a sample extracted elsewhere (a query worker ran the
+   * same checks and the extractor on a whole ms `tsNs`); samples of a stream in time order.
+   */
+  addSample(labels: Labels, key: string, tsNs: bigint, value: number): void {
+    const [first, last] = windowsOf(this.grid, tsNs, this.rangeNs, this.offsetNs);
+    const series = this.seriesOf(labels, key);
     for (let k = first; k <= last; k++) {
       let acc = series.accs.get(k);
       if (!acc) series.accs.set(k, (acc = this.factory()));
-      acc.add(e.tsNs, sample.value);
+      acc.add(tsNs, value);
     }
   }
+
+  /** Whether parts may pre-aggregate per (series, step) and merge with addSums (see mergesExactly). */
+  get summable(): boolean {
+    return mergesExactly(this.expr.op, this.expr.range.unwrap !== null);
+  }
+
+  /** A part's sum and count of a series at step k (summable ops only). */
+  addSums(labels: Labels, key: string, k: number, sum: number, n: number): void {
+    const series = this.seriesOf(labels, key);
+    let acc = series.accs.get(k);
+    if (!acc) series.accs.set(k, (acc = this.factory()));
+    (acc as Sum).merge(sum, n);
+  }
+
+  private seriesOf(labels: Labels, key: string): Series {
+    let series = this.series.get(key);
+    if (!series) this.series.set(key, (series = { labels, accs: new Map() }));
+    return series;
+  }
+
+  /**
+   * The worker half: the steps an entry at `tsMs` (whole ms) falls in, as add checks them — in
+   * float ms when the grid is in whole ms (exact below 2^53), else through windowsOf — or null.
+   */
+  stepsOfMs(tsMs: number): boolean {
+    const m = this.ms;
+    if (m !== null) {
+      if (tsMs <= m.from || tsMs > m.to || this.grid.count === 0) return false;
+      const u = tsMs + m.offset - m.start;
+      this.firstStep = Math.max(0, Math.ceil(u / m.step));
+      this.lastStep = Math.min(this.grid.count - 1, Math.ceil((u + m.range) / m.step) - 1);
+      return this.firstStep <= this.lastStep;
+    }
+    const tsNs = BigInt(tsMs) * 1_000_000n;
+    if (tsNs <= this.fromNs || tsNs > this.toNs || this.grid.count === 0) return false;
+    [this.firstStep, this.lastStep] = windowsOf(this.grid, tsNs, this.rangeNs, this.offsetNs);
+    return this.firstStep <= this.lastStep;
+  }
+  /** The last step's index (the grid's size - 1). */
+  get lastStepIndex(): number {
+    return this.grid.count - 1;
+  }
+  /** Set by stepsOfMs. */
+  firstStep = 0;
+  lastStep = -1;
+  /** The grid in whole ms, when it is (then stepsOfMs needs no BigInt). */
+  private readonly ms: ReturnType<typeof wholeMs>;
 
   /**
    * The vector at step k, in label order. A series carrying __error__ in a window fails the query
@@ -100,6 +154,12 @@ export class RangeLeaf {
   release(k: number): void {
     for (const s of this.series.values()) s.accs.delete(k);
   }
+}
+
+function wholeMs(ns: bigint[]): { start: number; step: number; range: number; offset: number; from: number; to: number } | null {
+  if (ns.some((v) => v % 1_000_000n !== 0n)) return null;
+  const [start, step, range, offset, from, to] = ns.map((v) => Number(v / 1_000_000n)) as [number, number, number, number, number, number];
+  return { start, step, range, offset, from, to };
 }
 
 export function pipelineError(labels: Labels): MetricFailure {

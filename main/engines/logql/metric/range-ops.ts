@@ -68,13 +68,18 @@ export function extrapolatedRate(ts: bigint[], vs: number[], rangeNs: number): n
   return result / durationSecondsNs(rangeNs);
 }
 
-class Sum implements Accumulator {
+export class Sum implements Accumulator {
   s = 0;
   n = 0;
   constructor(private readonly divisor = 1, private readonly counting = false) {}
   add(_t: bigint, v: number): void {
     this.s += v;
     this.n++;
+  }
+  /** Another part's sum and count (exact when the values are integers: counts, bytes). */
+  merge(s: number, n: number): void {
+    this.s += s;
+    this.n += n;
   }
   value(): number {
     return (this.counting ? this.n : this.s) / this.divisor;
@@ -161,6 +166,15 @@ class Edge implements Accumulator {
   value(): number {
     return this.v;
   }
+}
+
+/**
+ * Ops whose accumulator is a Sum of integer values (1 a line, or its bytes): integer sums below
+ * 2^53 do not depend on order, so per-part sums merge exactly. Float sums (sum_over_time, an
+ * unwrapped rate) do not, nor do the other accumulators' states.
+ */
+export function mergesExactly(op: RangeOp, unwrap: boolean): boolean {
+  return op === 'count_over_time' || op === 'absent_over_time' || op === 'bytes_over_time' || op === 'bytes_rate' || (op === 'rate' && !unwrap);
 }
 
 /** The accumulator of one range function; `unwrap` switches rate from counting lines to summing values. */
