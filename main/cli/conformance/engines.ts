@@ -5,9 +5,11 @@
 
 import { createRegistry, registerCaseRunner, type RunnerRegistry } from './registry';
 import { logqlCaseRunner } from './runners/logql-runner';
+import { pipelineCaseRunner } from './runners/pipeline-runner';
 
 export function defaultRegistry(): RunnerRegistry {
   const registry = createRegistry();
   registerCaseRunner(registry, 'logql', logqlCaseRunner);
+  registerCaseRunner(registry, 'pipeline', pipelineCaseRunner);
   return registry;
 }

@@ -32,9 +32,18 @@ export interface StageNote {
   message: string;
 }
 
+/**
+ * Every match of a pattern with each group's [start, end) offsets (undefined when the group did not
+ * take part), as Go's FindAllStringSubmatchIndex(s, -1); null when the pattern does not compile.
+ * The replace stage needs group offsets, which RegexPort does not give.
+ */
+export type SubmatchIndex = (pattern: string, subject: string) => ([number, number] | undefined)[][] | null;
+
 export interface StageContext {
   clock: Clock;
   regex: RegexPort;
+  /** Group offsets for the replace stage; without it they are recovered by searching each group's text in order. */
+  submatchIndex?: SubmatchIndex;
   /** Go text/template with Promtail's functions (the template stage, output, tenant…). */
   compileTemplate: CompileTemplate;
   metrics: MetricsSink;

@@ -5,7 +5,7 @@
 import { BUILTINS } from './builtins';
 import { type CallContext, type CompiledRegex, type FuncMap } from './func-types';
 import { ExecError, type ExecLimits, type Program, State } from './exec';
-import { GoDataMap } from './go-values';
+import { GoDataMap, GoMap } from './go-values';
 import { LOKI_STRING_FUNCTIONS } from './loki-string-functions';
 import { LOKI_VALUE_FUNCTIONS } from './loki-value-functions';
 import { parseTemplate } from './parser';
@@ -31,6 +31,13 @@ export interface TemplateOptions {
   maxOutput?: number;
   /** Clock for `now` (ms since the epoch); defaults to Date.now. */
   nowMs?: () => number;
+  /** The function map (defaults to Loki's, TEMPLATE_FUNCTIONS); Promtail's template stage passes its own. */
+  functions?: FuncMap;
+  /**
+   * The Go type of the data: Loki executes on map[string]string (a missing key is ""); Promtail's
+   * template and replace stages on map[string]interface{} (a missing key prints "<no value>").
+   */
+  dataType?: 'map[string]string' | 'map[string]interface {}';
 }
 
 export const DEFAULT_LIMITS: ExecLimits = { maxSteps: 10_000_000, maxOutput: 1 << 26 };
@@ -42,14 +49,16 @@ const hasFunction = (name: string) => Object.prototype.hasOwnProperty.call(TEMPL
 const MAX_CACHED_REGEXES = 64;
 
 export function compileTemplate(
-  name: 'line' | 'label',
+  name: string,
   text: string,
   ports: { regex: RegexPort },
   options: TemplateOptions = {},
 ): { ok: true; template: CompiledTemplate } | { ok: false; error: string } {
-  const parsed = parseTemplate(name, text, hasFunction);
+  const funcs = options.functions ?? TEMPLATE_FUNCTIONS;
+  const has = options.functions ? (n: string) => Object.prototype.hasOwnProperty.call(funcs, n) : hasFunction;
+  const parsed = parseTemplate(name, text, has);
   if (!parsed.ok) return parsed;
-  const prog: Program = { name, text, trees: parsed.trees, funcs: TEMPLATE_FUNCTIONS, builtins: BUILTIN_NAMES };
+  const prog: Program = { name, text, trees: parsed.trees, funcs, builtins: BUILTIN_NAMES };
   const limits: ExecLimits = { maxSteps: options.maxSteps ?? DEFAULT_LIMITS.maxSteps, maxOutput: options.maxOutput ?? DEFAULT_LIMITS.maxOutput };
   const nowMs = options.nowMs ?? (() => Date.now());
   // Loki compiles the pattern on every call; caching per template is the same answer, cheaper.
@@ -69,7 +78,7 @@ export function compileTemplate(
       const callCtx: CallContext = { line: ctx.line, timestampNs: ctx.timestampNs, regex, nowMs };
       const state = new State(prog, callCtx, limits);
       try {
-        state.run(new GoDataMap(data));
+        state.run(options.dataType === 'map[string]interface {}' ? new GoMap(new Map(Object.entries(data)), 'interface {}') : new GoDataMap(data));
         return { ok: true, text: state.out };
       } catch (e) {
         if (e instanceof ExecError) return { ok: false, error: e.message };
@@ -82,3 +91,4 @@ export function compileTemplate(
 }
 
 export { makeGoRegexPort, type Re2Like } from './go-regex-port';
+export { fn, FuncError, type FuncMap, type GoFunc } from './func-types';

@@ -88,3 +88,16 @@ describe("Loki's function map", () => {
     expect(t('{{trunc 2 .u}}|{{len .u}}|{{alignLeft 3 .u}}|{{substr 1 3 .u}}')).toBe('h\ufffd|6|hél|é');
   });
 });
+
+describe('compileTemplate options for Promtail', () => {
+  it('uses the given function map and map[string]interface{} data (a missing key prints <no value>)', async () => {
+    const { compileTemplate, TEMPLATE_FUNCTIONS } = await import('./index');
+    const regex = { compile: () => ({ ok: false as const, error: 'no regex' }) };
+    const t = compileTemplate('pipeline_template', '{{ .a }} {{ .missing }}', { regex }, { functions: TEMPLATE_FUNCTIONS, dataType: 'map[string]interface {}' });
+    if (!t.ok) throw new Error(t.error);
+    expect(t.template.execute({ a: 'x' }, { line: '', timestampNs: 0n })).toEqual({ ok: true, text: 'x <no value>' });
+    const loki = compileTemplate('line', '{{ .missing }}', { regex }, { functions: {} });
+    expect(loki.ok).toBe(true);
+    expect(compileTemplate('line', '{{ ToUpper .a }}', { regex }, { functions: {} }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+/** regex: named groups of an RE2 expression, matched on the line or extracted[source], into the extracted map (stages/regex.go). */
+import type { CompiledRegex } from '../../logql/ports';
+import type { StageDefinition } from '../types';
+import { ConfigReader } from '../values';
+import { sourceInput } from './source-input';
+
+interface RegexConfig {
+  regex: CompiledRegex;
+  source?: string;
+}
+
+export const regexStage: StageDefinition<RegexConfig> = {
+  type: 'regex',
+  validate(raw, ctx) {
+    const r = new ConfigReader(raw, 'regex');
+    const expression = r.string('expression') ?? '';
+    const source = r.string('source');
+    if (r.error) return { ok: false, error: r.error };
+    if (expression === '') return { ok: false, error: 'expression is required' };
+    if (source === '') return { ok: false, error: 'empty source' };
+    const c = ctx.regex.compile(expression);
+    if (!c.ok) return { ok: false, error: `could not compile regular expression: ${c.error}` };
+    return { ok: true, config: { regex: c.regex, source } };
+  },
+  create(cfg, ctx) {
+    return {
+      type: 'regex',
+      process(entry) {
+        const input = sourceInput(entry, cfg.source, ctx, 'regex');
+        if (input === undefined) return [entry];
+        const m = cfg.regex.exec(input);
+        if (!m) {
+          ctx.note('regex did not match');
+          return [entry];
+        }
+        cfg.regex.groupNames.forEach((name, i) => {
+          if (i !== 0 && name !== '') entry.extracted[name] = m.groups[i] ?? '';
+        });
+        return [entry];
+      },
+    };
+  },
+};
