@@ -224,13 +224,15 @@ export function logfmtParser(strict: boolean, keepEmpty: boolean): Stage {
           if (strict) break;
           continue;
         }
+        const raw = dec.value ?? '';
+        // Loki checks this last; nothing before it has effects, so checking it first (before
+        // sanitizing the key) skips the bare words of non-logfmt lines cheaply.
+        if (!keepEmpty && raw === '') continue;
         let key = sanitizeLabelKey(dec.key ?? '');
         if (key === '') continue;
         if (lbs.baseHas(key)) key += '_extracted';
         if ((limited && !hints.shouldExtract(key)) || hints.extracted(key)) continue;
-        const raw = dec.value ?? '';
         const val = raw.includes('\ufffd') ? raw.replace(/\ufffd/g, ' ') : raw;
-        if (!keepEmpty && val === '') continue;
         lbs.set(key, val);
         if (!lbs.shouldContinue(key)) return null;
         // Hinted: the rest of the line is never read (nor its syntax errors seen).

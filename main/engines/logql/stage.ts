@@ -39,13 +39,24 @@ function isLabelName(s: string): boolean {
 /** Sanitized keys seen lately: lines repeat their keys, so most lookups hit (bounded: keys can be unique). */
 const sanitizedCache = new Map<string, string>();
 
-const LABEL_CHAR = /[A-Za-z0-9_]/;
+const isLabelChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 
+/** Every character outside [A-Za-z0-9_] → `_`, one per code point (a surrogate pair is one). */
 function mapSanitized(s: string): string {
-  if (isLabelName(s) || isLabelName('_' + s)) return s;
   let out = '';
-  for (const ch of s) out += LABEL_CHAR.test(ch) ? ch : '_';
-  return out;
+  let from = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isLabelChar(c)) continue;
+    out += s.slice(from, i) + '_';
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Loki's sanitizeLabelKey(key, true): trimmed, `_`-prefixed when it starts with a digit, other characters → `_`. */

@@ -45,6 +45,7 @@ export class RangeLeaf {
     const last = grid.startNs + BigInt(Math.max(0, grid.count - 1)) * grid.stepNs;
     this.fromNs = grid.startNs - this.offsetNs - this.rangeNs;
     this.toNs = last - this.offsetNs;
+    this.mergeable = mergesExactly(expr.op, r.unwrap !== null);
     this.ms = wholeMs([grid.startNs, grid.stepNs, this.rangeNs, this.offsetNs, this.fromNs, this.toNs]);
   }
 
@@ -87,7 +88,7 @@ export class RangeLeaf {
 
   /** Whether parts may pre-aggregate per (series, step) and merge with addSums (see mergesExactly). */
   get summable(): boolean {
-    return mergesExactly(this.expr.op, this.expr.range.unwrap !== null);
+    return this.mergeable;
   }
 
   /** A part's sum and count of a series at step k (summable ops only). */
@@ -131,6 +132,7 @@ export class RangeLeaf {
   lastStep = -1;
   /** The grid in whole ms, when it is (then stepsOfMs needs no BigInt). */
   private readonly ms: ReturnType<typeof wholeMs>;
+  private readonly mergeable: boolean;
 
   /**
    * The vector at step k, in label order. A series carrying __error__ in a window fails the query
