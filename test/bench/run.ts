@@ -148,3 +148,6 @@ console.log(out.join('\n'));
 
 // LogQL log queries (test/bench/logql-bench.ts, also runnable alone), in their own process.
 spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/logql-bench.ts'], { stdio: 'inherit', env: process.env });
+
+// LogQL metric query beside lnav (test/bench/metric-bench.ts, also runnable alone), in its own process.
+spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/metric-bench.ts'], { stdio: 'inherit', env: process.env });
