@@ -17,3 +17,11 @@ declare var AbortController: { prototype: AbortController; new (): AbortControll
 declare function queueMicrotask(callback: () => void): void;
 declare function setTimeout(callback: () => void, ms?: number): unknown;
 declare function clearTimeout(handle: unknown): void;
+/** UTF-8 encoding, standard in Node 20 and every browser. */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
