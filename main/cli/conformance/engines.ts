@@ -6,10 +6,12 @@
 import { createRegistry, registerCaseRunner, type RunnerRegistry } from './registry';
 import { logqlCaseRunner } from './runners/logql-runner';
 import { pipelineCaseRunner } from './runners/pipeline-runner';
+import { promqlCaseRunner } from './runners/promql-runner';
 
 export function defaultRegistry(): RunnerRegistry {
   const registry = createRegistry();
   registerCaseRunner(registry, 'logql', logqlCaseRunner);
   registerCaseRunner(registry, 'pipeline', pipelineCaseRunner);
+  registerCaseRunner(registry, 'promql', promqlCaseRunner);
   return registry;
 }

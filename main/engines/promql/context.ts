@@ -1,0 +1,33 @@
+/** What one query evaluation carries: the store, the query's time parameters, the ports, its annotations. */
+import type { Expr, Span, VectorSelector } from '../../../shared/promql/ast.js';
+import { lineCol } from '../../../shared/promql/tree.js';
+import type { RegexPort } from '../logql/ports.js';
+import type { SeriesView, Storage } from '../tsdb/storage.js';
+import type { Annotations } from './values.js';
+
+export interface EngineOptions {
+  /** Lookback delta of instant selectors (Prometheus' default is 5m). */
+  lookbackDeltaMs?: number;
+  /** Step of subqueries written without one (Prometheus uses the global evaluation interval; promqltest 1m). */
+  subqueryStepMs?: number;
+}
+
+export interface EvalContext {
+  storage: Storage;
+  regex: RegexPort;
+  text: string;
+  startMs: number;
+  endMs: number;
+  /** 0 for instant queries. */
+  stepMs: number;
+  lookbackMs: number;
+  subqueryStepMs: number;
+  annotations: Annotations;
+  /** Series of each selector, selected once per query (matchers do not depend on time). */
+  selected: Map<VectorSelector, SeriesView[]>;
+}
+
+/** "(1:7)": where an annotation points, as Prometheus' PositionRange.StartPosInput. */
+export function pos(ctx: EvalContext, e: Expr | { span: Span }): string {
+  return ` (${lineCol(ctx.text, e.span.start)})`;
+}

@@ -1,0 +1,83 @@
+/**
+ * Evaluates an AST node at one time. A range query evaluates the root at every step (see
+ * engine.ts); subqueries evaluate their inner expression at their own steps. Per-step
+ * evaluation gives the same answers as Prometheus' batched rangeEval, since every node's value
+ * at a step depends only on that step.
+ */
+import type { Expr, SubqueryExpr } from '../../../shared/promql/ast.js';
+import { labelsKey } from '../tsdb/labels.js';
+import { aggregate } from './aggregate.js';
+import { evalBinary } from './binop.js';
+import type { EvalContext } from './context.js';
+import { callFunction } from './functions.js';
+import { durationSeconds, evalMatrixSelector, evalVectorSelector, subqueryTimes } from './selectors.js';
+import { fail, type Sample, type Series, type Value } from './values.js';
+
+export function evalAt(ctx: EvalContext, e: Expr, ts: number): Value {
+  switch (e.kind) {
+    case 'number':
+      return { type: 'scalar', v: e.value };
+    case 'string':
+      return { type: 'string', v: e.value };
+    case 'paren':
+      return evalAt(ctx, e.expr, ts);
+    case 'duration':
+      return { type: 'scalar', v: durationSeconds(ctx, e.expr) };
+    case 'vectorSelector':
+      return { type: 'vector', samples: evalVectorSelector(ctx, e, ts) };
+    case 'matrixSelector':
+      return { type: 'matrix', series: evalMatrixSelector(ctx, e, ts) };
+    case 'subquery':
+      return { type: 'matrix', series: evalSubquery(ctx, e, ts) };
+    case 'unary': {
+      const v = evalAt(ctx, e.expr, ts);
+      if (e.op === '+') return v;
+      if (v.type === 'scalar') return { type: 'scalar', v: -v.v };
+      if (v.type === 'vector') return { type: 'vector', samples: v.samples.map((s) => ({ labels: s.labels, v: -s.v, dropName: true })) };
+      return fail('unary expression only allowed on expressions of type scalar or instant vector');
+    }
+    case 'binary':
+      return evalBinary(ctx, e, ts);
+    case 'aggregate':
+      return { type: 'vector', samples: aggregate(ctx, e, ts) };
+    case 'call':
+      return callFunction(ctx, e, ts);
+  }
+}
+
+export function evalVector(ctx: EvalContext, e: Expr, ts: number): Sample[] {
+  const v = evalAt(ctx, e, ts);
+  if (v.type !== 'vector') return fail(`expected instant vector, got ${v.type}`);
+  return v.samples;
+}
+
+export function evalScalar(ctx: EvalContext, e: Expr, ts: number): number {
+  const v = evalAt(ctx, e, ts);
+  if (v.type !== 'scalar') return fail(`expected scalar, got ${v.type}`);
+  return v.v;
+}
+
+export function evalMatrix(ctx: EvalContext, e: Expr, ts: number): Series[] {
+  const v = evalAt(ctx, e, ts);
+  if (v.type !== 'matrix') return fail(`expected range vector, got ${v.type}`);
+  return v.series;
+}
+
+function evalSubquery(ctx: EvalContext, sq: SubqueryExpr, ts: number): Series[] {
+  const byKey = new Map<string, Series>();
+  for (const t of subqueryTimes(ctx, sq, ts)) {
+    const v = evalAt(ctx, sq.expr, t);
+    const samples: Sample[] = v.type === 'vector' ? v.samples : v.type === 'scalar' ? [{ labels: [], v: v.v }] : [];
+    for (const s of samples) {
+      const key = labelsKey(s.labels);
+      let series = byKey.get(key);
+      if (!series) {
+        series = { labels: s.labels, points: [], ...(s.dropName ? { dropName: true } : {}) };
+        byKey.set(key, series);
+      }
+      if (series.points.length && series.points[series.points.length - 1]!.t === t) fail('vector cannot contain metrics with the same labelset');
+      series.points.push({ t, v: s.v });
+    }
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,118 @@
+/**
+ * Selectors and subqueries at one evaluation time: instant selectors look back
+ * `lookbackDelta` over (t - δ, t] and a staleness marker ends a series; range selectors take
+ * (t - range, t] without markers (Prometheus 3's left-open windows).
+ */
+import type { AtModifier, DurationExpr, LabelMatcher, MatrixSelector, SubqueryExpr, VectorSelector } from '../../../shared/promql/ast.js';
+import { firstAfter, type SeriesMatcher, type SeriesView } from '../tsdb/storage.js';
+import type { EvalContext } from './context.js';
+import { fail, type Point, type Sample, type Series } from './values.js';
+
+export function durationSeconds(ctx: EvalContext, d: DurationExpr): number {
+  switch (d.kind) {
+    case 'literal':
+      return d.ms / 1000;
+    case 'step':
+      return ctx.stepMs / 1000;
+    case 'range':
+      return (ctx.endMs - ctx.startMs) / 1000;
+    case 'unary':
+      return d.op === '-' ? -durationSeconds(ctx, d.expr) : durationSeconds(ctx, d.expr);
+    case 'call': {
+      const a = durationSeconds(ctx, d.args[0]);
+      const b = durationSeconds(ctx, d.args[1]);
+      if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
+      return d.fn === 'min_of' ? Math.min(a, b) : Math.max(a, b);
+    }
+    case 'binary': {
+      const a = durationSeconds(ctx, d.left);
+      const b = durationSeconds(ctx, d.right);
+      switch (d.op) {
+        case '+': return a + b;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/':
+          if (b === 0) fail('division by zero');
+          return a / b;
+        case '%':
+          if (b === 0) fail('modulo by zero');
+          return a % b;
+        case '^': return a ** b;
+      }
+    }
+  }
+}
+
+export function durationMs(ctx: EvalContext, d: DurationExpr | undefined): number {
+  return d ? Math.round(durationSeconds(ctx, d) * 1000) : 0;
+}
+
+/** The time a selector reads at: its @ time (if any) minus its offset. */
+export function refTime(ctx: EvalContext, ts: number, at: AtModifier | undefined, offset: DurationExpr | undefined): number {
+  const base = !at ? ts : at.kind === 'start' ? ctx.startMs : at.kind === 'end' ? ctx.endMs : at.ms;
+  return base - durationMs(ctx, offset);
+}
+
+export function selectSeries(ctx: EvalContext, sel: VectorSelector): SeriesView[] {
+  let s = ctx.selected.get(sel);
+  if (!s) {
+    s = ctx.storage.select(sel.matchers.map((m) => compileMatcher(ctx, m)));
+    ctx.selected.set(sel, s);
+  }
+  return s;
+}
+
+function compileMatcher(ctx: EvalContext, m: LabelMatcher): SeriesMatcher {
+  if (m.type === '=') return { name: m.name, matches: (v) => v === m.value };
+  if (m.type === '!=') return { name: m.name, matches: (v) => v !== m.value };
+  // Prometheus anchors label regexes and lets `.` match newlines: ^(?s:…)$.
+  const r = ctx.regex.compile(`^(?s:${m.value})$`);
+  if (!r.ok) fail(`invalid regular expression ${JSON.stringify(m.value)}: ${r.error}`);
+  const re = r.regex;
+  return m.type === '=~' ? { name: m.name, matches: (v) => re.test(v) } : { name: m.name, matches: (v) => !re.test(v) };
+}
+
+export function evalVectorSelector(ctx: EvalContext, sel: VectorSelector, ts: number): Sample[] {
+  const t = refTime(ctx, ts, sel.at, sel.offset);
+  const out: Sample[] = [];
+  for (const s of selectSeries(ctx, sel)) {
+    const i = firstAfter(s, t) - 1;
+    if (i < 0 || s.t[i]! <= t - ctx.lookbackMs || s.stale[i]) continue;
+    out.push({ labels: s.labels, v: s.v[i]! });
+  }
+  return out;
+}
+
+/** Points of one series in (from, to], staleness markers skipped. */
+export function pointsIn(s: SeriesView, from: number, to: number): Point[] {
+  const pts: Point[] = [];
+  for (let i = firstAfter(s, from); i < s.length && s.t[i]! <= to; i++) {
+    if (!s.stale[i]) pts.push({ t: s.t[i]!, v: s.v[i]! });
+  }
+  return pts;
+}
+
+export function evalMatrixSelector(ctx: EvalContext, m: MatrixSelector, ts: number): Series[] {
+  const t = refTime(ctx, ts, m.vector.at, m.vector.offset);
+  const range = durationMs(ctx, m.range);
+  const out: Series[] = [];
+  for (const s of selectSeries(ctx, m.vector)) {
+    const points = pointsIn(s, t - range, t);
+    if (points.length) out.push({ labels: s.labels, points });
+  }
+  return out;
+}
+
+/** Evaluation times of a subquery at `ts`: multiples of its step in (t - range, t]. */
+export function subqueryTimes(ctx: EvalContext, sq: SubqueryExpr, ts: number): number[] {
+  const t = refTime(ctx, ts, sq.at, sq.offset);
+  const range = durationMs(ctx, sq.range);
+  const step = sq.step ? durationMs(ctx, sq.step) : ctx.subqueryStepMs;
+  if (step <= 0) fail(`zero or negative step in subquery`);
+  const from = t - range;
+  let start = step * Math.trunc(from / step);
+  if (start <= from) start += step;
+  const times: number[] = [];
+  for (let x = start; x <= t; x += step) times.push(x);
+  return times;
+}

@@ -1,0 +1,110 @@
+/**
+ * An in-memory series store: one entry per interned label set, samples in growable typed
+ * arrays (time in ms, value), staleness markers flagged beside the value (Prometheus writes
+ * them as a special NaN; a flag survives every copy, a NaN payload may not). Native histogram
+ * samples are not stored: they are out of scope, and a load that has them must still work.
+ */
+import { labelsKey, type Labels } from './labels.js';
+
+/** Prometheus' staleness marker bit pattern (value.StaleNaN), for callers that carry raw values. */
+export const STALE_NAN_BITS = 0x7ff0000000000002n;
+
+export interface SeriesMatcher {
+  name: string;
+  matches(value: string): boolean;
+}
+
+/** A read view over one series: samples sorted by time, `stale[i]` set for staleness markers. */
+export interface SeriesView {
+  labels: Labels;
+  key: string;
+  length: number;
+  t: Float64Array;
+  v: Float64Array;
+  stale: Uint8Array;
+}
+
+class MemSeries implements SeriesView {
+  length = 0;
+  t = new Float64Array(16);
+  v = new Float64Array(16);
+  stale = new Uint8Array(16);
+  constructor(readonly labels: Labels, readonly key: string) {}
+
+  append(t: number, v: number, stale: boolean): void {
+    if (this.length > 0 && t <= this.t[this.length - 1]!) {
+      // Out of order or duplicate: Prometheus' head rejects it; a duplicate timestamp overwrites in tests' loads.
+      if (t === this.t[this.length - 1]) {
+        this.v[this.length - 1] = v;
+        this.stale[this.length - 1] = stale ? 1 : 0;
+      }
+      return;
+    }
+    if (this.length === this.t.length) {
+      const grow = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.t = grow(this.t, (n) => new Float64Array(n));
+      this.v = grow(this.v, (n) => new Float64Array(n));
+      this.stale = grow(this.stale, (n) => new Uint8Array(n));
+    }
+    this.t[this.length] = t;
+    this.v[this.length] = v;
+    this.stale[this.length] = stale ? 1 : 0;
+    this.length++;
+  }
+}
+
+export interface Storage {
+  append(labels: Labels, tMs: number, value: number): void;
+  appendStale(labels: Labels, tMs: number): void;
+  /** Series whose labels satisfy every matcher (a missing label is ""), in label order of insertion. */
+  select(matchers: readonly SeriesMatcher[]): SeriesView[];
+  clear(): void;
+}
+
+export function createStorage(): Storage {
+  let series = new Map<string, MemSeries>();
+  const get = (labels: Labels): MemSeries => {
+    const key = labelsKey(labels);
+    let s = series.get(key);
+    if (!s) {
+      s = new MemSeries(labels, key);
+      series.set(key, s);
+    }
+    return s;
+  };
+  return {
+    append: (labels, t, v) => get(labels).append(t, v, false),
+    appendStale: (labels, t) => get(labels).append(t, NaN, true),
+    select(matchers) {
+      const out: SeriesView[] = [];
+      for (const s of series.values()) {
+        if (matchers.every((m) => m.matches(valueOf(s.labels, m.name)))) out.push(s);
+      }
+      return out;
+    },
+    clear() {
+      series = new Map();
+    },
+  };
+}
+
+function valueOf(labels: Labels, name: string): string {
+  for (const l of labels) if (l.name === name) return l.value;
+  return '';
+}
+
+/** Index of the first sample with t > after (binary search). */
+export function firstAfter(s: SeriesView, after: number): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.t[mid]! > after) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

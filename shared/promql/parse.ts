@@ -1,0 +1,35 @@
+/**
+ * Parses PromQL with the upstream lezer grammar (@prometheus-io/lezer-promql) into the typed
+ * AST, then type-checks it as Prometheus' parser does. Errors carry Prometheus' wording and a
+ * position; the result never throws.
+ */
+import { parser } from '@prometheus-io/lezer-promql';
+import type { Expr } from './ast.js';
+import { Builder } from './build.js';
+import { checkAst } from './check.js';
+import { PromqlParseError } from './errors.js';
+import { firstError, lineCol } from './tree.js';
+
+export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: { message: string; start: number; end: number } };
+
+export function parsePromql(text: string): ParseResult {
+  try {
+    if (!text.trim()) throw new PromqlParseError('no expression found in input', { start: 0, end: 0 }, text);
+    const tree = parser.parse(text);
+    const top = tree.topNode;
+    const err = firstError(top);
+    if (err) {
+      const found = text.slice(err.from, Math.max(err.to, err.from + 1)).trim();
+      const detail = found ? `unexpected ${JSON.stringify(found)}` : 'unexpected end of input';
+      throw new PromqlParseError(detail, { start: err.from, end: err.to }, text);
+    }
+    const expr = new Builder(text).expr(top.firstChild!);
+    checkAst(expr, text);
+    return { ok: true, expr };
+  } catch (e) {
+    if (e instanceof PromqlParseError) return { ok: false, error: { message: e.message, start: e.span.start, end: e.span.end } };
+    throw e;
+  }
+}
+
+export { lineCol };
