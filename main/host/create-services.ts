@@ -9,6 +9,7 @@ import { checkQuery } from '../services/logql/check-query';
 import { runLocalLogQuery } from '../services/logql/local-log-query';
 import { runLocalMetricQuery } from '../services/metrics/local-metric-query';
 import { runLogVolume } from '../services/metrics/log-volume';
+import { exportPipelineConfig, runPipeline } from '../services/pipeline/pipeline-service';
 
 export interface ServicesOptions {
   mode: 'electron' | 'web' | 'cli' | 'test';
@@ -47,6 +48,8 @@ export function createServices(options: ServicesOptions): Services {
     'logql.query': (input, { signal }) => runLocalLogQuery(input, sources.localStreams(), signal),
     'logql.metric': async (input, { signal }) => runLocalMetricQuery(input, sources.localStreams(), signal),
     'logql.volume': async (input, { signal }) => runLogVolume(input, sources.localStreams(), signal),
+    'pipeline.run': async (input, { signal }) => runPipeline(input, sources.localStreams(), signal),
+    'pipeline.export': async (input) => exportPipelineConfig(input),
   } satisfies Handlers<VigieContract>;
 
   return { handlers, sources, dispose: () => sources.dispose() };

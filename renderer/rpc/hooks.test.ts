@@ -30,6 +30,8 @@ function fakeHandlers(log: string[]): Handlers<VigieContract> {
     'logql.query': notYet,
     'logql.metric': notYet,
     'logql.volume': notYet,
+    'pipeline.run': notYet,
+    'pipeline.export': notYet,
     'sources.watch': async function* (_input, { signal }) {
       log.push('watch:start');
       signal.addEventListener('abort', () => log.push('watch:abort'));

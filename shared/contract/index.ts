@@ -2,6 +2,7 @@ import { appContract } from './app';
 import { logsContract } from './logs';
 import { logqlContract } from './logql';
 import { metricsContract } from './metrics';
+import { pipelinesContract } from './pipelines';
 import { sourcesContract } from './sources';
 
 export * from './common';
@@ -10,6 +11,7 @@ export * from './sources';
 export * from './logs';
 export * from './logql';
 export * from './metrics';
+export * from './pipelines';
 
 /** The whole API, one domain per file. Client, server, CLI and tests derive from this. */
 export const contract = {
@@ -18,5 +20,6 @@ export const contract = {
   ...logsContract,
   ...logqlContract,
   ...metricsContract,
+  ...pipelinesContract,
 } as const;
 export type VigieContract = typeof contract;
