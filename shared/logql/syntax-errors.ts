@@ -48,6 +48,13 @@ function currentStage(toks: LokiToken[], k: number): string | undefined {
   return undefined;
 }
 
+/** Is token k in the parameter list of `| json a, b="c"` / `| logfmt --strict a, …`? */
+function inParserParameters(toks: LokiToken[], k: number): boolean {
+  let i = k - 1;
+  while (i >= 0 && ['IDENTIFIER', 'EQ', 'STRING', 'COMMA', 'FUNCTION_FLAG'].includes(toks[i]!.type)) i--;
+  return (toks[i]?.type === 'JSON' || toks[i]?.type === 'LOGFMT') && toks[i - 1]?.type === 'PIPE';
+}
+
 /** When token k follows `by (a, b` / `on (` …: the grouping keyword. */
 function groupingOpen(toks: LokiToken[], k: number): string | undefined {
   let i = k - 1;
@@ -75,6 +82,7 @@ function expected(toks: LokiToken[], k: number): string[] | null {
   if (p1 === 'OR' && p2 === 'STRING' && (lineFilterOps.has(p(3) ?? '') || p(3) === 'OR') && stage !== 'LABEL_FMT') return ['STRING', 'IP'];
   if (p1 === 'DROP' || p1 === 'KEEP' || p1 === 'LABEL_FMT') return ['IDENTIFIER'];
   if (p1 === 'COMMA' && (stage === 'DROP' || stage === 'KEEP' || stage === 'LABEL_FMT')) return ['IDENTIFIER'];
+  if (p1 === 'COMMA' && inParserParameters(toks, k)) return ['IDENTIFIER'];
   if (stage === 'LABEL_FMT' && p1 === 'IDENTIFIER' && (p2 === 'LABEL_FMT' || p2 === 'COMMA')) return ['EQ'];
   if (stage === 'LABEL_FMT' && p1 === 'EQ') return ['IDENTIFIER', 'STRING'];
   if ((p1 === 'ADD' || p1 === 'SUB') && (p2 === undefined || beforeUnary.has(p2))) return ['NUMBER'];

@@ -7,21 +7,31 @@
 import { ExternalTokenizer, type InputStream, type Stack } from '@lezer/lr';
 import * as T from './parser.terms.js';
 
-/** Keywords that are never identifiers (lezer `@specialize`). */
+/**
+ * Keywords that are never identifiers (lezer `@specialize`): the words of Loki's `tokens` map
+ * (lex.go), which its lexer returns as keywords wherever they stand — `{drop="x"}`,
+ * `| and="x"`, `by (or)`, `| json by="x"` are syntax errors in Loki. (`ip` and
+ * `label_replace` are in that map too, but lex.go looks them up in functionTokens first.)
+ */
 const keywordTokens: Record<string, number> = {
   json: T.Json, logfmt: T.Logfmt, unpack: T.Unpack, pattern: T.Pattern, regexp: T.Regexp, label_format: T.LabelFormat,
-  line_format: T.LineFormat, label_replace: T.LabelReplace, vector: T.Vector, offset: T.Offset, bool: T.Bool, on: T.On,
-  ignoring: T.Ignoring, group_left: T.GroupLeft, group_right: T.GroupRight, unwrap: T.Unwrap, decolorize: T.Decolorize,
-  drop: T.Drop, keep: T.Keep,
+  line_format: T.LineFormat, offset: T.Offset, bool: T.Bool, on: T.On, ignoring: T.Ignoring, group_left: T.GroupLeft,
+  group_right: T.GroupRight, unwrap: T.Unwrap, decolorize: T.Decolorize, drop: T.Drop, keep: T.Keep, by: T.By,
+  without: T.Without, and: T.And, or: T.Or, unless: T.Unless,
 };
 
 export const specializeIdentifier = (value: string, _stack?: Stack): number => keywordTokens[value.toLowerCase()] ?? -1;
 
-/** Words that are keywords only where the grammar expects them (lezer `@extend`). */
+/**
+ * Words that are keywords only where the grammar expects them (lezer `@extend`): Loki's
+ * functionTokens (lex.go), which its lexer returns as IDENTIFIER unless `(` (or `by (` /
+ * `without (`) follows, so `{sum="x"}`, `by (vector)`, `| label_replace="x"` are label names.
+ * The range functions, ip and the conversions are `condFn`s in the grammar.
+ */
 const contextualKeywordTokens: Record<string, number> = {
-  by: T.By, without: T.Without, and: T.And, or: T.Or, unless: T.Unless, sum: T.Sum, avg: T.Avg, count: T.Count, max: T.Max,
-  min: T.Min, stddev: T.Stddev, stdvar: T.Stdvar, bottomk: T.Bottomk, topk: T.Topk, approx_topk: T.ApproxTopk, sort: T.Sort,
-  sort_desc: T.Sort_Desc,
+  sum: T.Sum, avg: T.Avg, count: T.Count, max: T.Max, min: T.Min, stddev: T.Stddev, stdvar: T.Stdvar, bottomk: T.Bottomk,
+  topk: T.Topk, approx_topk: T.ApproxTopk, sort: T.Sort, sort_desc: T.Sort_Desc, vector: T.Vector,
+  label_replace: T.LabelReplace,
 };
 
 export const extendIdentifier = (value: string, _stack?: Stack): number => contextualKeywordTokens[value.toLowerCase()] ?? -1;
