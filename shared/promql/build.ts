@@ -39,7 +39,7 @@ export class Builder {
       case 'StringLiteral':
         return { kind: 'string', span: this.span(n), value: this.string(n) };
       case 'ParenExpr':
-        return { kind: 'paren', span: this.span(n), expr: this.expr(c[1]!) };
+        return { kind: 'paren', span: this.span(n), expr: this.expr(c[0]!) };
       case 'UnaryExpr': {
         const op = this.src(c[0]!) as '-' | '+';
         const inner = this.expr(c[1]!);
@@ -49,20 +49,14 @@ export class Builder {
       }
       case 'VectorSelector':
         return this.vectorSelector(n);
-      case 'MatrixSelector': {
-        const vec = this.expr(c[0]!);
-        if (vec.kind !== 'vectorSelector') this.fail('ranges only allowed for vector selectors', n);
-        if (vec.offset || vec.at) this.fail('no offset modifiers allowed before range', n);
-        return { kind: 'matrixSelector', span: this.span(n), vector: vec, range: this.duration(c[2]!) };
-      }
-      case 'SubqueryExpr': {
-        const durations = c.filter((k) => k.name === 'DurationExpr');
-        return { kind: 'subquery', span: this.span(n), expr: this.expr(c[0]!), range: this.duration(durations[0]!), ...(durations[1] ? { step: this.duration(durations[1]) } : {}) };
-      }
+      case 'MatrixSelector':
+        return this.postfix(this.expr(c[0]!), (inner) => this.matrix(inner, c, n));
+      case 'SubqueryExpr':
+        return this.postfix(this.expr(c[0]!), (inner) => this.subquery(inner, c, n));
       case 'OffsetExpr':
-        return this.withOffset(this.expr(c[0]!), this.duration(c[2]!), n);
+        return this.postfix(this.expr(c[0]!), (inner) => this.withOffset(inner, this.duration(c[2]!), n));
       case 'StepInvariantExpr':
-        return this.withAt(this.expr(c[0]!), this.at(c[2]!), n);
+        return this.postfix(this.expr(c[0]!), (inner) => this.withAt(inner, this.at(c[2]!), n));
       case 'BinaryExpr':
         return this.binary(n, c);
       case 'AggregateExpr':
@@ -75,6 +69,27 @@ export class Builder {
       default:
         return this.fail(`unexpected ${n.name}`, n);
     }
+  }
+
+  /**
+   * The lezer grammar gives postfix modifiers (offset, @, [range], [range:step]) no precedence, so
+   * `a or b offset 5m` comes as `(a or b) offset 5m`; Prometheus binds them to the closest operand.
+   */
+  postfix(inner: Expr, apply: (e: Expr) => Expr): Expr {
+    if (inner.kind === 'binary') return { ...inner, right: this.postfix(inner.right, apply) };
+    if (inner.kind === 'unary') return { ...inner, expr: this.postfix(inner.expr, apply) };
+    return apply(inner);
+  }
+
+  matrix(vec: Expr, c: SyntaxNode[], n: SyntaxNode): Expr {
+    if (vec.kind !== 'vectorSelector') this.fail('ranges only allowed for vector selectors', n);
+    if (vec.offset || vec.at) this.fail('no offset modifiers allowed before range', n);
+    return { kind: 'matrixSelector', span: { start: vec.span.start, end: n.to }, vector: vec, range: this.duration(c.find((k) => k.name === 'DurationExpr')!) };
+  }
+
+  subquery(inner: Expr, c: SyntaxNode[], n: SyntaxNode): Expr {
+    const durations = c.filter((k) => k.name === 'DurationExpr');
+    return { kind: 'subquery', span: { start: inner.span.start, end: n.to }, expr: inner, range: this.duration(durations[0]!), ...(durations[1] ? { step: this.duration(durations[1]) } : {}) };
   }
 
   string(n: SyntaxNode): string {
@@ -122,7 +137,8 @@ export class Builder {
       }
       case 'DurationExpr':
       case 'OffsetDurationExpr': {
-        if (c.length === 1) return this.duration(c[0]!);
+        const head0 = c[0]!.name;
+        if (c.length === 1 && head0 !== 'DurationStep' && head0 !== 'DurationRange') return this.duration(c[0]!);
         if (c[0]!.name === 'UnaryOp') return { kind: 'unary', op: this.src(c[0]!) as '-' | '+', expr: this.duration(c[1]!) };
         const head = c[0]!.name;
         if (head === 'DurationStep') return { kind: 'step' };
@@ -153,7 +169,7 @@ export class Builder {
     if (target.kind !== 'vectorSelector' && target.kind !== 'subquery') this.fail('offset modifier must be preceded by an instant vector selector or range vector selector or a subquery', n);
     if (target.offset) this.fail('offset may not be set multiple times', n);
     target.offset = offset;
-    e.span = this.span(n);
+    e.span = { start: e.span.start, end: n.to };
     return e;
   }
 
@@ -162,7 +178,7 @@ export class Builder {
     if (target.kind !== 'vectorSelector' && target.kind !== 'subquery') this.fail('@ modifier must be preceded by an instant vector selector or range vector selector or a subquery', n);
     if (target.at) this.fail('@ <timestamp> may not be set multiple times', n);
     target.at = at;
-    e.span = this.span(n);
+    e.span = { start: e.span.start, end: n.to };
     return e;
   }
 

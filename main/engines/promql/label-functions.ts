@@ -9,8 +9,9 @@ import type { EvalContext } from './context.js';
 import { fail, type Sample } from './values.js';
 
 function str(e: Call, i: number): string {
-  const a = e.args[i]!;
-  return a.kind === 'string' ? a.value : a.kind === 'paren' && a.expr.kind === 'string' ? a.expr.value : fail('expected a string literal');
+  let a = e.args[i]!;
+  while (a.kind === 'paren') a = a.expr;
+  return a.kind === 'string' ? a.value : fail('expected a string literal');
 }
 
 function validLabelName(n: string): boolean {
