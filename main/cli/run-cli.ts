@@ -1,6 +1,8 @@
 import { toAppError } from '../../shared/model/app-error';
 import { createServices, type Services } from '../host/create-services';
+import { pipelineUsage, pipelineVerb } from './verbs/pipeline';
 import { queryUsage, queryVerb } from './verbs/query';
+import { rulesUsage, rulesVerb } from './verbs/rules';
 import { streamsUsage, streamsVerb } from './verbs/streams';
 
 /**
@@ -12,6 +14,7 @@ const USAGE = `usage: vigie <verb> [options]
 verbs:
   streams PATH   list the streams of a folder or file, with line counts and time spans
   query QUERY    run a LogQL log query over files: vigie query '{job="x"} |= "error"' --from PATH
+  pipeline       run a Promtail pipeline over files: vigie pipeline --config promtail.yaml [--inspect] [--metrics]
   help [VERB]    show help
 
 The conformance report of the engines: npm run conformance [-- --suite FAMILY] [--dir PATH] [--verbose]`;
@@ -20,6 +23,8 @@ type Verb = (argv: string[], services: Services, out: (s: string) => void, err: 
 const VERBS: Record<string, { usage: string; run: Verb }> = {
   streams: { usage: streamsUsage, run: streamsVerb },
   query: { usage: queryUsage, run: queryVerb },
+  rules: { usage: rulesUsage, run: (argv, services, out, err) => rulesVerb(argv, services, out, err) },
+  pipeline: { usage: pipelineUsage, run: pipelineVerb },
 };
 
 export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
