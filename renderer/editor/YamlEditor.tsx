@@ -1,0 +1,118 @@
+import { useEffect, useRef } from 'react';
+import type { YamlError } from '../../shared/contract/pipelines';
+import { monaco } from './monaco';
+import { registerPipelineYaml, YAML } from './yaml-language';
+import { enterIndent } from './yaml-situation';
+
+export interface YamlEditorProps {
+  value: string;
+  onChange(value: string): void;
+  /** The cursor moved (offset in the text): the regex helper follows it. */
+  onCursor?(offset: number): void;
+  /** Server errors and the text they are about: shown only while the text is still that one. */
+  errors: { text: string; errors: YamlError[] } | null;
+  theme: 'dark' | 'light';
+  testId: string;
+  ariaLabel: string;
+}
+
+/**
+ * A YAML editor: Monaco's YAML tokenizer, pipeline completion and hover docs, server errors
+ * as markers at their line:column. Monaco's auto-indent is off because it re-indents every
+ * newline of a multi-line insert (a paste-like burst, an IME, Playwright's insertText), which
+ * breaks YAML, whose meaning is its indentation; the Enter key indents itself instead.
+ */
+export function YamlEditor(props: YamlEditorProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const emitted = useRef(props.value);
+
+  useEffect(() => {
+    registerPipelineYaml();
+    const host = hostRef.current!;
+    const model = monaco.editor.createModel(latest.current.value, YAML);
+    const editor = monaco.editor.create(host, {
+      model,
+      theme: latest.current.theme === 'dark' ? 'vigie-dark' : 'vigie-light',
+      // As in the LogQL editor: the textarea input path loses no characters under fast typing.
+      editContext: false,
+      autoClosingBrackets: 'never',
+      autoClosingQuotes: 'never',
+      autoSurround: 'never',
+      autoIndent: 'none',
+      formatOnPaste: false,
+      formatOnType: false,
+      tabSize: 2,
+      insertSpaces: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      wordWrap: 'on',
+      renderLineHighlight: 'line',
+      fontSize: 13,
+      lineHeight: 20,
+      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+      fixedOverflowWidgets: true,
+      wordBasedSuggestions: 'off',
+      quickSuggestions: { other: true, strings: false, comments: false },
+      suggest: { showWords: false },
+      automaticLayout: true,
+      ariaLabel: latest.current.ariaLabel,
+    });
+    editorRef.current = editor;
+    editor.addCommand(
+      monaco.KeyCode.Enter,
+      () => {
+        const p = editor.getPosition();
+        if (!p) return;
+        const before = model.getLineContent(p.lineNumber).slice(0, p.column - 1);
+        editor.trigger('keyboard', 'type', { text: '\n' + enterIndent(before) });
+      },
+      '!suggestWidgetVisible',
+    );
+    const subs = [
+      model.onDidChangeContent(() => {
+        const v = model.getValue();
+        emitted.current = v;
+        latest.current.onChange(v);
+      }),
+      editor.onDidChangeCursorPosition((e) => latest.current.onCursor?.(model.getOffsetAt(e.position))),
+    ];
+    return () => {
+      for (const s of subs) s.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+  }, []);
+
+  // Text set from outside (a reset, a loaded example): one undoable edit.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || props.value === emitted.current || model.getValue() === props.value) return;
+    editor.executeEdits('vigie', [{ range: model.getFullModelRange(), text: props.value }]);
+  }, [props.value]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    const host = hostRef.current;
+    if (!model || !host || !props.errors || model.getValue() !== props.errors.text) return;
+    const markers = props.errors.errors.map((e): monaco.editor.IMarkerData => {
+      const line = Math.min(Math.max(1, e.line), model.getLineCount());
+      const column = Math.min(Math.max(1, e.column), model.getLineMaxColumn(line));
+      // Underline the word at the error (or one character) so a caret-sized error is visible.
+      const word = model.getWordAtPosition({ lineNumber: line, column });
+      const end = word && word.endColumn > column ? word.endColumn : Math.min(column + 1, model.getLineMaxColumn(line));
+      return { startLineNumber: line, startColumn: column, endLineNumber: line, endColumn: Math.max(end, column + 1), message: e.message, severity: monaco.MarkerSeverity.Error, source: 'Promtail' };
+    });
+    monaco.editor.setModelMarkers(model, 'pipeline', markers);
+    // Where the markers are, as line:column (what a user sees underlined; tests read it).
+    host.dataset.markers = markers.map((m) => `${m.startLineNumber}:${m.startColumn}`).join(' ');
+  }, [props.errors]);
+
+  useEffect(() => monaco.editor.setTheme(props.theme === 'dark' ? 'vigie-dark' : 'vigie-light'), [props.theme]);
+
+  return <div className="yaml-editor" ref={hostRef} data-testid={props.testId} data-markers="" />;
+}
