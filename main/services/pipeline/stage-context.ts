@@ -5,8 +5,7 @@
  */
 import { re2Port } from '../../adapters/re2/re2-port';
 import { templateRegexPort } from '../../adapters/re2/template-regex-port';
-// The engine team's RE2 FindAllStringSubmatchIndex (replace's group offsets) lives with the conformance runner.
-import { re2SubmatchIndex } from '../../cli/conformance/runners/pipeline-runner';
+import { re2SubmatchIndex } from '../../adapters/re2/submatch-index';
 import { MetricsRegistry } from '../../engines/pipeline/metrics-registry';
 import { compilePromtailTemplate } from '../../engines/pipeline/promtail-template';
 import type { MetricsSink, StageContext } from '../../engines/pipeline/types';

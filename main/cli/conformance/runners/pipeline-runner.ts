@@ -4,55 +4,21 @@
 // wall clock, at its read time: RFC3339, `now-<duration>` or now), the pipeline is flushed at the
 // end, and compare/pipeline-result judges the entries and the metrics exposition.
 
-import RE2 from 're2';
 import { parse as parseYaml } from 'yaml';
-import { re2Port } from '../../../adapters/re2/re2-port';
-import { templateRegexPort } from '../../../adapters/re2/template-regex-port';
 import { goParseDuration } from '../../../engines/logql/go-strconv';
 import { MetricsRegistry } from '../../../engines/pipeline/metrics-registry';
-import { compilePromtailTemplate } from '../../../engines/pipeline/promtail-template';
 import { buildPipeline } from '../../../engines/pipeline/runner';
-import type { PipelineEntry, StageContext, SubmatchIndex } from '../../../engines/pipeline/types';
+import type { PipelineEntry, StageContext } from '../../../engines/pipeline/types';
+import { stageContext } from '../../../services/pipeline/stage-context';
 import { compareEntries, compareMetrics, parseInstantNs, type GotEntry } from '../compare/pipeline-result';
 import type { CaseOutcome, CaseRunner } from '../model';
 import type { PipelineCase, PipelineLineItem } from '../suites/pipeline-suite';
 
 const nowNs = (): bigint => BigInt(Date.now()) * 1_000_000n;
 
-/** Go's FindAllStringSubmatchIndex on RE2 (the `d` flag gives group offsets). */
-export const re2SubmatchIndex: SubmatchIndex = (pattern, subject) => {
-  let re: RE2;
-  try {
-    re = new RE2(pattern, 'gud');
-  } catch {
-    return null;
-  }
-  const out: ([number, number] | undefined)[][] = [];
-  let prevEnd = -1;
-  re.lastIndex = 0;
-  for (;;) {
-    const m = re.exec(subject) as (RegExpExecArray & { indices?: ([number, number] | undefined)[] }) | null;
-    if (!m) break;
-    const end = m.index + m[0].length;
-    if (!(m[0].length === 0 && m.index === prevEnd)) {
-      out.push(m.indices ? [...m.indices].map((x) => (x ? [x[0], x[1]] : undefined)) : [[m.index, end]]);
-      prevEnd = end;
-    }
-    if (m[0].length === 0) re.lastIndex = end + (subject.codePointAt(end)! > 0xffff ? 2 : 1);
-    if (re.lastIndex > subject.length) break;
-  }
-  return out;
-};
-
+/** The node stage context (RE2, Promtail's templates, the wall clock), notes collected for the report. */
 export function nodeStageContext(metrics = new MetricsRegistry(), notes?: string[]): StageContext {
-  return {
-    clock: { nowNs },
-    regex: re2Port,
-    submatchIndex: re2SubmatchIndex,
-    compileTemplate: (_name, text) => compilePromtailTemplate(text, templateRegexPort),
-    metrics,
-    note: (m) => notes?.push(m),
-  };
+  return stageContext(metrics, (m) => notes?.push(m));
 }
 
 function readTime(text: string | undefined): bigint | string {
