@@ -4,7 +4,7 @@
 // difference in words (that is the reason a failing case reports).
 
 import type { LokiData } from '../suites/logql-suite';
-import { formatLabels, labelsKey, type Labels } from '../notation/series-descriptor';
+import { formatLabels, labelsKey, type Labels } from '../../../../shared/notation/series-descriptor';
 import { almostEqual, LOGQL_EPSILON, parseApiFloat } from './numbers';
 
 type Stream = { stream: Labels; values: unknown[][] };

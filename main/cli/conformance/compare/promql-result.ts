@@ -4,8 +4,8 @@
 // fail/warn/info annotations. Returns null when they agree, else the difference in words.
 
 import type { PromqlExpectations, PromqlQuery, PromqlSeries } from '../suites/promql-script';
-import { formatLabels, labelsKey, type Labels } from '../notation/series-descriptor';
-import type { SequenceValue } from '../notation/series-values';
+import { formatLabels, labelsKey, type Labels } from '../../../../shared/notation/series-descriptor';
+import type { SequenceValue } from '../../../../shared/notation/series-values';
 import { almostEqual, PROMQL_EPSILON } from './numbers';
 
 /** What an engine answers, in milliseconds and plain numbers (stale markers never appear in results). */

@@ -4,10 +4,10 @@
 // an engine can replay them into a fresh store and run the case on its own.
 
 import type { CaseBase } from '../model';
-import { parsePromDuration } from '../notation/duration';
-import { NotationError, readQuoted } from '../notation/go-string';
-import { parseSeriesDescriptor, type Labels } from '../notation/series-descriptor';
-import { expandSeriesValues, type SequenceValue } from '../notation/series-values';
+import { parsePromDuration } from '../../../../shared/notation/duration';
+import { NotationError, readQuoted } from '../../../../shared/notation/go-string';
+import { parseSeriesDescriptor, type Labels } from '../../../../shared/notation/series-descriptor';
+import { expandSeriesValues, type SequenceValue } from '../../../../shared/notation/series-values';
 import { SuiteFileError } from '../suite-file-error';
 
 export interface PromqlSeries {

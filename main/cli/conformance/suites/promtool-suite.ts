@@ -5,10 +5,10 @@
 
 import { dirname, resolve } from 'node:path';
 import type { CaseBase } from '../model';
-import { parsePromDuration } from '../notation/duration';
-import { NotationError } from '../notation/go-string';
-import { parseSeriesDescriptor, type Labels } from '../notation/series-descriptor';
-import { expandSeriesValues, type SequenceValue } from '../notation/series-values';
+import { parsePromDuration } from '../../../../shared/notation/duration';
+import { NotationError } from '../../../../shared/notation/go-string';
+import { parseSeriesDescriptor, type Labels } from '../../../../shared/notation/series-descriptor';
+import { expandSeriesValues, type SequenceValue } from '../../../../shared/notation/series-values';
 import { SuiteFileError } from '../suite-file-error';
 
 export interface PromtoolInputSeries {
