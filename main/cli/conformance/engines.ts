@@ -7,11 +7,13 @@ import { createRegistry, registerCaseRunner, type RunnerRegistry } from './regis
 import { logqlCaseRunner } from './runners/logql-runner';
 import { pipelineCaseRunner } from './runners/pipeline-runner';
 import { promqlCaseRunner } from './runners/promql-runner';
+import { promtoolCaseRunner } from './runners/promtool-runner';
 
 export function defaultRegistry(): RunnerRegistry {
   const registry = createRegistry();
   registerCaseRunner(registry, 'logql', logqlCaseRunner);
   registerCaseRunner(registry, 'pipeline', pipelineCaseRunner);
   registerCaseRunner(registry, 'promql', promqlCaseRunner);
+  registerCaseRunner(registry, 'promtool', promtoolCaseRunner);
   return registry;
 }
