@@ -16,7 +16,6 @@
  * saw no year change (else it reads the index's timestamps in-process).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { labelsKey } from '../../../shared/model/labels';
 import { buildPipeline } from '../../engines/logql/pipeline';
 import { CandidateFinder, LineList } from '../../engines/logql/scan/line-candidates';
 import { scanPlan, type ScanPlan } from '../../engines/logql/scan/scan-plan';
@@ -24,6 +23,7 @@ import { MAX_HEAD_BYTES, TimestampTracker, sniffFormat } from '../../engines/sou
 import { nodeLogqlPorts } from '../re2/logql-ports';
 import { nodeDecoder } from '../fs/node-ports';
 import type { EntryBatch, QueryJob } from './query-protocol';
+import { LabelRows } from './label-rows';
 import { nodeScanPorts as P } from './query-ports';
 
 const NL = 10;
@@ -39,34 +39,36 @@ export function runQueryJob(job: QueryJob, sink: JobSink): { bytesDone: number; 
   const built = buildPipeline(job.stages, nodeLogqlPorts);
   if (!built.ok) throw new Error(built.error.message);
   const pipeline = built.pipeline.forStream(job.labels);
-  const labelIds = new Map<string, number>();
-  let b = newBatch();
+  const rows = new LabelRows(job.labels);
+  let ts = new Float64Array(BATCH);
+  let labelIdx = new Uint32Array(BATCH);
+  let ends = new Uint32Array(BATCH);
+  let lines: string[] = [];
+  let n = 0;
+  let textLength = 0;
   let emitted = 0;
   let bytesDone = 0;
-  function newBatch(): EntryBatch {
-    return { ts: new Float64Array(BATCH), lines: [], labelIdx: new Uint32Array(BATCH), newLabels: [], n: 0 };
-  }
   const flush = (): void => {
-    if (b.n === 0 && b.newLabels.length === 0) return;
-    sink.batch(b, bytesDone);
-    b = newBatch();
+    if (n === 0) return;
+    sink.batch({ ts, text: lines.join(''), ends, labelIdx, labels: rows.take(), n }, bytesDone);
+    ts = new Float64Array(BATCH);
+    labelIdx = new Uint32Array(BATCH);
+    ends = new Uint32Array(BATCH);
+    lines = [];
+    n = 0;
+    textLength = 0;
   };
   return scanJob(
     job,
     scanPlan(job.stages, job.labels),
-    (ts, c, s, end) => {
-      const out = pipeline.process(BigInt(ts) * 1_000_000n, P.utf8(c, s, end));
+    (t, c, s, end) => {
+      const out = pipeline.process(BigInt(t) * 1_000_000n, P.utf8(c, s, end));
       if (!out) return false;
-      const key = labelsKey(out.labels);
-      let id = labelIds.get(key);
-      if (id === undefined) {
-        labelIds.set(key, (id = labelIds.size));
-        b.newLabels.push(out.labels);
-      }
-      b.ts[b.n] = ts;
-      b.labelIdx[b.n] = id;
-      b.lines.push(out.line);
-      if (++b.n === BATCH) flush();
+      ts[n] = t;
+      labelIdx[n] = rows.row(out.labels);
+      lines.push(out.line);
+      ends[n] = textLength += out.line.length;
+      if (++n === BATCH) flush();
       return ++emitted >= job.limit;
     },
     (done) => {

@@ -9,7 +9,7 @@
 import type { Worker } from 'node:worker_threads';
 import { appError } from '../../../shared/model/app-error';
 import { AppFailure } from '../../../shared/model/app-error';
-import type { AnyBatch, AnyJob, EntryBatch, QueryWorkerMessage } from './query-protocol';
+import { MAX_BATCHES_IN_FLIGHT, type AnyBatch, type AnyJob, type EntryBatch, type QueryWorkerMessage } from './query-protocol';
 import { runMetricJob } from './metric-job';
 import { runQueryJob } from './query-job';
 import { spawnWorker } from './worker-entry';
@@ -24,6 +24,13 @@ export class PartStream<B extends AnyBatch = EntryBatch> {
   complete = false;
   error: Error | null = null;
   readonly cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+  /**
+   * [0]: batches a worker posted and the coordinator has not taken (the worker's backpressure);
+   * [1]: set to lift the limit (see QueryPool.relieve).
+   */
+  readonly credits = new Int32Array(new SharedArrayBuffer(8));
+  /** Run by a worker (which counts credits), not in-process. */
+  viaWorker = false;
   private waiter: (() => void) | null = null;
 
   constructor(readonly job: AnyJob) {}
@@ -39,9 +46,23 @@ export class PartStream<B extends AnyBatch = EntryBatch> {
   get cancelled(): boolean {
     return Atomics.load(this.cancelFlag, 0) !== 0;
   }
+  /** The next batch, if any; releases its credit so that a waiting worker goes on. */
+  take(): B | undefined {
+    const b = this.batches.shift();
+    if (b && this.viaWorker) {
+      Atomics.sub(this.credits, 0, 1);
+      Atomics.notify(this.credits, 0);
+    }
+    return b;
+  }
   push(b: B, bytesDone: number): void {
-    for (const l of b.newLabels) this.labels.push(l as Record<string, string>);
+    // Metric batches extend the part's series table; entry batches carry their own label table.
+    if ('newLabels' in b) for (const l of b.newLabels) this.labels.push(l as Record<string, string>);
     if (b.n > 0) this.batches.push(b);
+    else if (this.viaWorker) {
+      Atomics.sub(this.credits, 0, 1);
+      Atomics.notify(this.credits, 0);
+    }
     this.bytesDone = bytesDone;
     this.wake();
   }
@@ -76,6 +97,8 @@ export class QueryPool {
   constructor(
     readonly size = 2,
     private readonly idleMs = 30_000,
+    /** Batches a part may have untaken before its worker waits (backpressure). */
+    readonly maxInFlight = MAX_BATCHES_IN_FLIGHT,
   ) {}
 
   /** Queues a part; `inProcess` runs it right here instead (tests, tiny spans). */
@@ -108,6 +131,20 @@ export class QueryPool {
     this.pump();
   }
 
+  /**
+   * A coordinator may wait on a queued part before it drains the running ones (a merge of
+   * several streams needs every stream's first batch): if every worker is held by backpressure
+   * while parts wait for a worker, the held parts run on unlimited, as without backpressure.
+   */
+  private relieve(): void {
+    if (this.queue.length === 0 || this.slots.length < this.size) return;
+    if (!this.slots.every((s) => s.part && Atomics.load(s.part.credits, 0) >= this.maxInFlight)) return;
+    for (const s of this.slots) {
+      Atomics.store(s.part!.credits, 1, 1);
+      Atomics.notify(s.part!.credits, 0);
+    }
+  }
+
   /** Workers alive now. */
   get live(): number {
     return this.slots.length;
@@ -129,9 +166,11 @@ export class QueryPool {
       }
       slot.part = part;
       slot.id = this.nextId++;
+      part.viaWorker = true;
       slot.worker.ref();
-      slot.worker.postMessage({ type: 'run', id: slot.id, job: part.job, cancel: part.cancelFlag });
+      slot.worker.postMessage({ type: 'run', id: slot.id, job: part.job, cancel: part.cancelFlag, credits: part.credits, maxInFlight: this.maxInFlight });
     }
+    this.relieve();
     this.armIdle();
   }
 
@@ -142,7 +181,10 @@ export class QueryPool {
     worker.on('message', (m: QueryWorkerMessage) => {
       const part = slot.part;
       if (!part || m.id !== slot.id) return;
-      if (m.type === 'batch') part.push(m.batch, m.bytesDone);
+      if (m.type === 'batch') {
+        part.push(m.batch, m.bytesDone);
+        if (Atomics.load(part.credits, 0) >= this.maxInFlight) this.relieve();
+      }
       else {
         slot.part = null;
         if (m.type === 'done') part.finish(m.bytesDone, m.complete);

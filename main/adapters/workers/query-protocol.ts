@@ -26,13 +26,34 @@ export interface QueryJob {
   chunkBytes: number;
 }
 
-/** A batch of entries in the part's direction: ms timestamps, lines, label sets by index. */
+/**
+ * An entry's label set as the coordinator needs it, categorized in the worker as Loki's
+ * `categorize-labels` answer groups it: the stream's own labels that survived (by index in the
+ * batch's `streams`) and the labels the pipeline added or changed.
+ */
+export interface LabelSetRow {
+  stream: number;
+  parsed: Labels | null;
+}
+
+/** What EntryBatch.labels holds, as JSON (one string clones far faster than many small objects). */
+export interface BatchLabels {
+  rows: LabelSetRow[];
+  /** [labelsKey, labels] of the stream label sets the rows refer to. */
+  streams: [string, Labels][];
+}
+
+/**
+ * A batch of entries in the part's direction, compactly: ms timestamps, the lines joined in
+ * one string (entry i is text[ends[i-1], ends[i])), and per entry a row of the batch's own
+ * label-set table (so memory stays bounded when every entry has its own label set).
+ */
 export interface EntryBatch {
   ts: Float64Array;
-  lines: string[];
+  text: string;
+  ends: Uint32Array;
   labelIdx: Uint32Array;
-  /** Label sets first seen in this batch, appended to the part's table. */
-  newLabels: Labels[];
+  labels: string;
   n: number;
 }
 
@@ -40,7 +61,14 @@ export interface EntryBatch {
 export type AnyJob = QueryJob | MetricJob;
 export type AnyBatch = EntryBatch | MetricBatch;
 
-export type QueryWorkerRequest = { type: 'run'; id: number; job: AnyJob; cancel: Int32Array };
+/**
+ * `credits[0]`: batches posted and not yet taken by the coordinator. A worker waits while it
+ * reaches the part's limit (backpressure: a slow consumer bounds what is buffered).
+ */
+export type QueryWorkerRequest = { type: 'run'; id: number; job: AnyJob; cancel: Int32Array; credits: Int32Array; maxInFlight: number };
+
+/** Batches a part may have in flight before its worker waits (×2048 entries at most each). */
+export const MAX_BATCHES_IN_FLIGHT = 128;
 
 export type QueryWorkerMessage =
   | { type: 'batch'; id: number; batch: AnyBatch; bytesDone: number }

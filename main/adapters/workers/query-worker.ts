@@ -11,7 +11,7 @@ import type { AnyBatch, QueryWorkerMessage, QueryWorkerRequest } from './query-p
 
 /** The typed arrays of a batch, moved (not copied) to the coordinator. */
 export function transferables(b: AnyBatch): ArrayBuffer[] {
-  if ('ts' in b) return [b.ts.buffer as ArrayBuffer, b.labelIdx.buffer as ArrayBuffer];
+  if ('text' in b) return [b.ts.buffer as ArrayBuffer, b.labelIdx.buffer as ArrayBuffer, b.ends.buffer as ArrayBuffer];
   return [b.leaf.buffer, b.series.buffer, b.at.buffer, b.value.buffer, b.count.buffer] as ArrayBuffer[];
 }
 
@@ -20,10 +20,20 @@ function post(msg: QueryWorkerMessage, transfer: ArrayBuffer[] = []): void {
 }
 
 parentPort!.on('message', (req: QueryWorkerRequest) => {
-  const { id, job, cancel } = req;
+  const { id, job, cancel, credits, maxInFlight } = req;
   try {
     const sink = {
-      batch: (b: AnyBatch, bytesDone: number) => post({ type: 'batch', id, batch: b, bytesDone }, transferables(b)),
+      batch: (b: AnyBatch, bytesDone: number) => {
+        Atomics.add(credits, 0, 1);
+        post({ type: 'batch', id, batch: b, bytesDone }, transferables(b));
+        // Backpressure: wait while the coordinator has maxInFlight of ours untaken
+        // (woken by each take; the timeout re-checks the cancel flag).
+        for (;;) {
+          const inFlight = Atomics.load(credits, 0);
+          if (inFlight < maxInFlight || Atomics.load(credits, 1) !== 0 || Atomics.load(cancel, 0) !== 0) break;
+          Atomics.wait(credits, 0, inFlight, 50);
+        }
+      },
       cancelled: () => Atomics.load(cancel, 0) !== 0,
     };
     const r = job.kind === 'metric' ? runMetricJob(job, sink) : runQueryJob(job, sink);

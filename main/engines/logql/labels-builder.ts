@@ -21,6 +21,7 @@ export class LabelsBuilder {
   /** The stream's label names, sorted once (toLabels merges them with the parsed ones). */
   private readonly baseNames: string[];
   private readonly baseSet: Set<string>;
+  private unchanged: Labels | null = null;
   err = '';
   errDetails = '';
 
@@ -145,8 +146,20 @@ export class LabelsBuilder {
     return m;
   }
 
-  /** The result label set, sorted by name as Prometheus labels are. */
+  /**
+   * The result label set, sorted by name as Prometheus labels are. A line that changed nothing
+   * (line filters only) gets the same object each time: callers treat label sets as values,
+   * and identity lets them skip re-keying it per entry.
+   */
   toLabels(): Labels {
+    if (this.n === 0 && this.del.length === 0 && this.err === '' && this.errDetails === '') {
+      if (this.unchanged === null) {
+        const out: Labels = {};
+        for (const name of this.baseNames) out[name] = this.base[name]!;
+        this.unchanged = out;
+      }
+      return this.unchanged;
+    }
     // Base names come sorted and parsed ones are few: an insertion sort of indexes is cheap.
     const names = sortNames;
     const values = sortValues;

@@ -1,6 +1,5 @@
 import type { LogQueryEvent, LokiStream } from '../../../shared/contract/logql';
 import { AppFailure, appError } from '../../../shared/model/app-error';
-import { labelsKey } from '../../../shared/model/labels';
 import type { LogQueryExpr } from '../../../shared/logql/ast';
 import { re2Port } from '../../adapters/re2/re2-port';
 import { QueryPool } from '../../adapters/workers/query-pool';
@@ -144,24 +143,9 @@ function linesScanned(scans: StreamScan[], counters: { lines: number }): number 
   return n;
 }
 
-/**
- * Groups an entry as Loki's `categorize-labels` answer does: the stream's own labels that
- * survived the pipeline as `stream`, the labels the pipeline added or changed as `parsed`.
- * A worker hands one object per distinct label set, so the split is computed once per set.
- */
-const categorized = new WeakMap<object, { key: string; stream: Record<string, string>; parsed: Record<string, string> | null }>();
+/** Groups an entry by its stream labels, as Loki's `categorize-labels` answer does (split computed once per label set). */
 function addEntry(batch: Map<string, LokiStream>, hit: Hit): void {
-  let c = categorized.get(hit.labels);
-  if (!c) {
-    const stream: Record<string, string> = {};
-    const parsed: Record<string, string> = {};
-    for (const [k, v] of Object.entries(hit.labels)) {
-      if (hit.stream.labels[k] === v) stream[k] = v;
-      else parsed[k] = v;
-    }
-    c = { key: labelsKey(stream), stream, parsed: Object.keys(parsed).length ? parsed : null };
-    categorized.set(hit.labels, c);
-  }
+  const c = hit.cat;
   let s = batch.get(c.key);
   if (!s) batch.set(c.key, (s = { stream: c.stream, values: [] }));
   s.values.push(c.parsed ? [hit.tsNs.toString(), hit.line, { parsed: c.parsed }] : [hit.tsNs.toString(), hit.line]);

@@ -11,7 +11,7 @@ import { labelsKey } from '../../../shared/model/labels';
 import type { PipelineStage } from '../../../shared/logql/ast';
 import type { IndexedFile } from '../../adapters/fs';
 import type { PartStream, QueryPool } from '../../adapters/workers/query-pool';
-import type { QueryJob } from '../../adapters/workers/query-protocol';
+import type { BatchLabels, QueryJob } from '../../adapters/workers/query-protocol';
 import type { StreamPipeline } from '../../engines/logql/pipeline';
 
 export interface LocalStream {
@@ -21,12 +21,55 @@ export interface LocalStream {
   bytesTotal: number;
 }
 
+/** An entry's label set split as Loki's `categorize-labels` answer groups it (computed once per set). */
+export interface Categorized {
+  /** labelsKey of `stream`. */
+  key: string;
+  /** labelsKey of the whole label set, once asked for (see PartHit). */
+  fullKey?: string;
+  /** The stream's own labels that survived the pipeline. */
+  stream: Labels;
+  /** The labels the pipeline added or changed, or null. */
+  parsed: Labels | null;
+}
+
 export interface Hit {
   tsNs: bigint;
+  /** labelsKey of the entry's whole label set (the merge's tie-break). */
   key: string;
   line: string;
-  labels: Labels;
+  cat: Categorized;
   stream: LocalStream;
+}
+
+/** A worker's entry: the whole set's key (a merge tie-break, rarely needed) is computed on demand, once per set. */
+class PartHit implements Hit {
+  constructor(
+    readonly tsNs: bigint,
+    readonly line: string,
+    readonly cat: Categorized,
+    readonly stream: LocalStream,
+  ) {}
+  get key(): string {
+    return (this.cat.fullKey ??= labelsKey({ ...this.cat.stream, ...this.cat.parsed }));
+  }
+}
+
+const categorized = new WeakMap<object, Categorized>();
+/** The split of a label set produced on this thread (worker batches arrive split). */
+export function categorize(labels: Labels, streamLabels: Labels): Categorized {
+  let c = categorized.get(labels);
+  if (!c) {
+    const stream: Record<string, string> = {};
+    const parsed: Record<string, string> = {};
+    for (const [k, v] of Object.entries(labels)) {
+      if (streamLabels[k] === v) stream[k] = v;
+      else parsed[k] = v;
+    }
+    c = { key: labelsKey(stream), stream, parsed: Object.keys(parsed).length ? parsed : null };
+    categorized.set(labels, c);
+  }
+  return c;
 }
 
 export interface SourceOptions {
@@ -121,15 +164,25 @@ export async function openStreamScan(
 }
 
 async function* partHits(p: PartStream, s: LocalStream): AsyncGenerator<Hit[]> {
-  const keys: string[] = [];
+  // One object per distinct stream label set across batches, so results group by identity too.
+  const streams = new Map<string, Labels>();
   for (;;) {
-    const b = p.batches.shift();
+    const b = p.take();
     if (b) {
-      for (let k = keys.length; k < p.labels.length; k++) keys.push(labelsKey(p.labels[k]!));
+      const t = JSON.parse(b.labels) as BatchLabels;
+      const sl = t.streams.map(([key, labels]) => {
+        let o = streams.get(key);
+        if (!o) streams.set(key, (o = labels));
+        return { key, stream: o };
+      });
+      const cats: Categorized[] = t.rows.map((r) => ({ key: sl[r.stream]!.key, stream: sl[r.stream]!.stream, parsed: r.parsed }));
       const out: Hit[] = new Array(b.n);
+      let from = 0;
       for (let i = 0; i < b.n; i++) {
-        const li = b.labelIdx[i]!;
-        out[i] = { tsNs: BigInt(b.ts[i]!) * 1_000_000n, key: keys[li]!, line: b.lines[i]!, labels: p.labels[li]!, stream: s };
+        const row = b.labelIdx[i]!;
+        const end = b.ends[i]!;
+        out[i] = new PartHit(BigInt(b.ts[i]!) * 1_000_000n, b.text.slice(from, end), cats[row]!, s);
+        from = end;
       }
       yield out;
       continue;
@@ -168,7 +221,7 @@ async function* legacyHits(
       prevTs = tsNs;
       prevLine = l.text;
       const r = pipeline.process(tsNs, l.text);
-      if (r) out.push({ tsNs, key: labelsKey(r.labels), line: r.line, labels: r.labels, stream: s });
+      if (r) out.push({ tsNs, key: labelsKey(r.labels), line: r.line, cat: categorize(r.labels, s.labels), stream: s });
     }
     if (out.length) yield out;
   }

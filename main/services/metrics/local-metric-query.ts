@@ -114,7 +114,7 @@ async function feedFromWorkers(q: MetricQuery, s: MetricStream, range: { from: n
       const keys: string[] = [];
       for (;;) {
         signal.throwIfAborted();
-        const b = p.batches.shift();
+        const b = p.take();
         if (b) {
           applyMetricBatch(q, b, p.labels, keys);
           continue;

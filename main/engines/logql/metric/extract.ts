@@ -116,10 +116,17 @@ export function buildExtractor(spec: ExtractorSpec, ports: LogqlPorts): Extracto
     const sp = pipeline.forStream(streamLabels);
     if (!spec.unwrap) {
       const bytes = spec.op === 'bytes_over_time' || spec.op === 'bytes_rate';
+      // Lines that changed no label share one label set object: group it once.
+      let lastIn: Labels | null = null;
+      let lastOut: Labels = {};
       return (ts, line) => {
         const out = sp.process(ts, line);
         if (!out) return null;
-        return { value: bytes ? utf8Length(out.line) : 1, labels: groupedLabels(out.labels, groupsOf) };
+        if (out.labels !== lastIn) {
+          lastIn = out.labels;
+          lastOut = groupedLabels(out.labels, groupsOf);
+        }
+        return { value: bytes ? utf8Length(out.line) : 1, labels: lastOut };
       };
     }
     const name = spec.unwrap.label;

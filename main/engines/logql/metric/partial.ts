@@ -96,6 +96,15 @@ export class PartialMetric {
   }
 
   private seriesId(labels: Labels): number {
+    // Extractors hand the same object for lines that changed no label: no need to key it again.
+    if (labels === this.lastLabels) return this.lastSeries;
+    this.lastLabels = labels;
+    return (this.lastSeries = this.seriesOf(labels));
+  }
+  private lastLabels: Labels | null = null;
+  private lastSeries = 0;
+
+  private seriesOf(labels: Labels): number {
     const key = labelsKey(labels);
     let id = this.seriesIds.get(key);
     if (id === undefined) {
