@@ -3,23 +3,21 @@
  * `keep` runs the nested stages on them only (others pass unchanged), `drop` drops them and
  * counts logentry_dropped_lines_total{reason=drop_counter_reason|"match_stage"}.
  *
- * Promtail parses the selector with its own small LogQL grammar (clients/pkg/logentry/logql):
- * matchers, then `|=` `!=` `|~` `!~` with one double-quoted string each. We parse with Vigie's
- * LogQL parser and refuse what that grammar lacks (`or`, `|>`, ip(), parsers, backquoted
- * strings). Loki's "at least one non-empty matcher" rule is not Promtail's — `{foo=""}` is a
- * valid match selector — so a placeholder matcher is added for the parse and removed after.
+ * Promtail parses the selector with its own small grammar (clients/pkg/logentry/logql), not
+ * Loki's LogQL: see promtail-selector.ts. Validation runs in Promtail's order: the config checks,
+ * the parse (errors wrapped in "invalid selector syntax for match stage"), the nested pipeline,
+ * then the line filters' regexes ("error parsing pipeline: …", the last filter compiled first).
  */
-import { parseLogql } from '../../../../shared/logql/parse';
-import type { LabelMatcher, LineFilterStage } from '../../../../shared/logql/ast';
+import type { LineFilterStage } from '../../../../shared/logql/ast';
 import { lineFilterTest } from '../../logql/line-filter';
 import { selectorMatcher } from '../../logql/matchers';
 import type { BuildStages, PipelineEntry, Stage, StageContext, StageDefinition } from '../types';
 import { ConfigReader } from '../values';
 import { dropCounter, type DropCounter } from './drop-counter';
+import { parsePromtailSelector } from './promtail-selector';
 import { runStages, flushStages } from './run-stages';
 
 const ERR_SELECTOR_SYNTAX = 'invalid selector syntax for match stage';
-const PLACEHOLDER = '__vigie_match_placeholder__';
 
 export interface MatchConfig {
   raw: unknown;
@@ -27,37 +25,24 @@ export interface MatchConfig {
   stages: unknown[];
   reason: string;
   labelsMatch: (labels: Record<string, string>) => boolean;
-  lineMatch: ((line: string) => boolean) | null;
+  filters: LineFilterStage[];
 }
 
-type Parsed = { ok: true; matchers: LabelMatcher[]; filters: LineFilterStage[]; src: string } | { ok: false; error: string };
-
-/** Promtail's logql.ParseExpr: a selector and plain line filters, nothing else. */
-function parseSelector(selector: string): Parsed {
-  const open = selector.search(/\S/);
-  if (open < 0 || selector[open] !== '{') return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: parse error: expected a selector` };
-  const src = `${selector.slice(0, open + 1)}${PLACEHOLDER}="x",${selector.slice(open + 1)}`;
-  const r = parseLogql(src);
-  if (!r.ok) return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: ${r.error.message}` };
-  if (r.expr.kind !== 'logQuery') return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: not a log selector` };
-  const filters: LineFilterStage[] = [];
-  for (const s of r.expr.stages) {
-    const plain = s.kind === 'lineFilter' && s.op !== '|>' && s.op !== '!>' && s.values.length === 1 && s.values[0]!.kind === 'string' && src[s.values[0]!.span.from] === '"';
-    if (!plain) return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: parse error: unsupported expression in a match selector` };
-    filters.push(s as LineFilterStage);
-  }
-  return { ok: true, matchers: r.expr.matchers.filter((m) => m.name !== PLACEHOLDER), filters, src };
-}
-
-/** selector.Filter(): each filter's regex compiled with Go's error text, then the LogQL engine's tests. */
+/**
+ * selector.Filter(): Go walks the filter chain from its end, so the last filter's regex is
+ * compiled (and its error reported) first; the tests then run in source order.
+ */
 function buildLineFilter(filters: LineFilterStage[], ctx: StageContext): { ok: true; test: ((line: string) => boolean) | null } | { ok: false; error: string } {
-  const tests: ((line: string) => boolean)[] = [];
-  for (const f of filters) {
+  for (let i = filters.length - 1; i >= 0; i--) {
+    const f = filters[i]!;
     const v = f.values[0]!;
     if (v.kind === 'string' && (f.op === '|~' || f.op === '!~')) {
       const c = ctx.regex.compile(v.value);
       if (!c.ok) return { ok: false, error: `error parsing pipeline: ${c.error}` };
     }
+  }
+  const tests: ((line: string) => boolean)[] = [];
+  for (const f of filters) {
     const t = lineFilterTest(f, ctx.regex);
     if (!t.ok) return { ok: false, error: `error parsing pipeline: ${t.error}` };
     tests.push(t.value);
@@ -86,15 +71,12 @@ export const matchStage: StageDefinition<MatchConfig> = {
     if (action !== 'keep' && action !== 'drop') return { ok: false, error: "match stage action should be 'keep' or 'drop'" };
     if (action === 'keep' && stages.length === 0) return { ok: false, error: "match stage requires at least one additional stage to be defined in '- stages'" };
     if (action === 'drop' && stages.length !== 0) return { ok: false, error: 'match stage configured to drop entries cannot contains stages' };
-    const parsed = parseSelector(selector);
-    if (!parsed.ok) return parsed;
-    const labelsMatch = selectorMatcher(parsed.matchers, ctx.regex);
+    const parsed = parsePromtailSelector(selector);
+    if (!parsed.ok) return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: ${parsed.error.message}` };
+    // Promtail's parser builds the label matchers (a bad regex there is a panic in Go).
+    const labelsMatch = selectorMatcher(parsed.selector.matchers, ctx.regex);
     if (!labelsMatch.ok) return { ok: false, error: `${ERR_SELECTOR_SYNTAX}: ${labelsMatch.error}` };
-    // Promtail compiles the filters after building the nested stages; only a config broken in
-    // both places reports the other error first.
-    const line = buildLineFilter(parsed.filters, ctx);
-    if (!line.ok) return line;
-    return { ok: true, config: { raw, action, stages, reason: reason || 'match_stage', labelsMatch: labelsMatch.value, lineMatch: line.test } };
+    return { ok: true, config: { raw, action, stages, reason: reason || 'match_stage', labelsMatch: labelsMatch.value, filters: parsed.selector.filters } };
   },
   create(config, ctx, build) {
     let nested: Stage[] = [];
@@ -104,7 +86,10 @@ export const matchStage: StageDefinition<MatchConfig> = {
       if (!b.ok) throw new Error(`match stage failed to create pipeline from config: ${goSprint(config.raw)}: ${b.error}`);
       nested = b.stages;
     }
-    return new MatchStage(config, nested, dropCounter(ctx), (m) => ctx.note(m));
+    // Promtail compiles the line filters after building the nested pipeline.
+    const line = buildLineFilter(config.filters, ctx);
+    if (!line.ok) throw new Error(line.error);
+    return new MatchStage(config, line.test, nested, dropCounter(ctx), (m) => ctx.note(m));
   },
 };
 
@@ -120,13 +105,14 @@ class MatchStage implements Stage {
   readonly type = 'match';
   constructor(
     private readonly cfg: MatchConfig,
+    private readonly lineMatch: ((line: string) => boolean) | null,
     private readonly nested: Stage[],
     private readonly count: DropCounter,
     private readonly note: (m: string) => void,
   ) {}
 
   private matches(e: PipelineEntry): boolean {
-    return this.cfg.labelsMatch(e.labels) && (this.cfg.lineMatch === null || this.cfg.lineMatch(e.line));
+    return this.cfg.labelsMatch(e.labels) && (this.lineMatch === null || this.lineMatch(e.line));
   }
 
   process(entry: PipelineEntry): PipelineEntry[] {
