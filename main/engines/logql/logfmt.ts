@@ -73,7 +73,9 @@ const SPACE = 0x20;
  */
 export class LogfmtDecoder {
   pos = 0;
-  key: string | null = null;
+  /** The key's bounds in the line (keyEnd < 0: no key); sliced only when asked for. */
+  private keyStart = 0;
+  private keyEnd = -1;
   value: string | null = null;
   err: string | null = null;
   private line = '';
@@ -81,10 +83,14 @@ export class LogfmtDecoder {
     this.reset(line);
   }
 
+  get key(): string | null {
+    return this.keyEnd < 0 ? null : this.line.slice(this.keyStart, this.keyEnd);
+  }
+
   reset(line: string): void {
     this.line = line;
     this.pos = 0;
-    this.key = null;
+    this.keyEnd = -1;
     this.value = null;
     this.err = null;
   }
@@ -112,8 +118,11 @@ export class LogfmtDecoder {
 
   /** The key line[start, end); false (with err set) when it holds an invalid UTF-8 sequence. */
   private takeKey(start: number, end: number, multibyte: boolean): boolean {
-    if (end > start) this.key = this.line.slice(start, end);
-    if (multibyte && this.key !== null && this.key.includes('\ufffd')) {
+    if (end > start) {
+      this.keyStart = start;
+      this.keyEnd = end;
+    }
+    if (multibyte && this.keyEnd >= 0 && this.key!.includes('\ufffd')) {
       this.error('invalid key');
       return false;
     }
@@ -122,7 +131,7 @@ export class LogfmtDecoder {
 
   /** One key[=value]; false when the pair was malformed (and skipped). */
   scan(): boolean {
-    this.key = null;
+    this.keyEnd = -1;
     this.value = null;
     const line = this.line;
     const n = line.length;
@@ -141,7 +150,7 @@ export class LogfmtDecoder {
       if (c === EQ) {
         this.pos = p;
         if (!this.takeKey(start, p, multibyte)) return this.skipValue();
-        if (this.key === null) {
+        if (this.keyEnd < 0) {
           this.unexpected(c);
           return this.skipValue();
         }

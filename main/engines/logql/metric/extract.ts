@@ -11,7 +11,7 @@ import { buildLabelFilter, type LabelFilter } from '../label-filter';
 import { LabelsBuilder } from '../labels-builder';
 import { buildPipeline, type MetricHintSpec, type Pipeline } from '../pipeline';
 import type { LogqlPorts } from '../ports';
-import { ERROR, ERROR_DETAILS, hasOwn, keep, labelsKey, without, type Labels } from './labels';
+import { ERROR, ERROR_DETAILS, hasOwn, labelsKey, type Labels } from './labels';
 
 export const ERR_SAMPLE_EXTRACTION = 'SampleExtractionErr';
 
@@ -87,8 +87,13 @@ export function groupedLabels(all: Labels, spec: Pick<ExtractorSpec, 'groups' | 
   if (hasOwn(all, ERROR) && all[ERROR] !== '') return all;
   if (spec.noLabels) return {};
   if (spec.groups.length === 0) return all;
-  const plain = without(all, [ERROR, ERROR_DETAILS]);
-  return spec.without ? without(plain, spec.groups) : keep(plain, spec.groups);
+  // One pass: the error pair is never kept (as without(all, [ERROR, ERROR_DETAILS]) first).
+  const out: Labels = {};
+  for (const k in all) {
+    if (k === ERROR || k === ERROR_DETAILS) continue;
+    if (spec.groups.includes(k) !== spec.without) out[k] = all[k]!;
+  }
+  return out;
 }
 
 /**

@@ -23,6 +23,23 @@ export function sortedLabels(labels: Labels): Labels {
 
 /** A map key for a label set: name/value pairs in name order, separated by characters labels cannot hold ambiguously. */
 export function labelsKey(labels: Labels): string {
+  // Label sets are mostly built in name order already: no sort then.
+  let s = '';
+  let prev = '';
+  let sorted = true;
+  for (const n in labels) {
+    if (s !== '' && n <= prev) {
+      sorted = false;
+      break;
+    }
+    s += n + '\u0000' + labels[n] + '\u0001';
+    prev = n;
+  }
+  if (sorted) return s;
+  return sortedKey(labels);
+}
+
+function sortedKey(labels: Labels): string {
   const names = Object.keys(labels).sort();
   let s = '';
   for (const n of names) s += n + '\u0000' + labels[n] + '\u0001';
