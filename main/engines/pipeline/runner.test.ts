@@ -51,10 +51,19 @@ describe('a pipeline processes entries as Promtail does', () => {
     if (!r.ok) throw new Error(r.error);
     const res = r.pipeline.process(entry('nope'), { trace: true });
     expect(res.trace!.map((t) => [t.type, t.path, t.notes])).toEqual([
-      ['regex', '0', ['regex did not match']],
-      ['output', '1', ['extracted output could not be found: a']],
+      ['regex', 'regex[0]', ['regex did not match']],
+      ['output', 'output[1]', ['extracted output could not be found: a']],
     ]);
     expect(res.trace![0]!.before.line).toBe('nope');
+  });
+
+  it('traces the stages nested in match under its path, each with its own notes', () => {
+    const r = build('- match:\n    selector: \'{job="a"}\'\n    stages:\n    - regex: {expression: "(?P<n>\\\\d+)"}\n    - labels: {n: }\n- output: {source: n}');
+    if (!r.ok) throw new Error(r.error);
+    const res = r.pipeline.process(entry('id 42', { job: 'a' }), { trace: true });
+    expect(res.trace!.map((t) => t.path)).toEqual(['match[0]', 'match[0] > regex[0]', 'match[0] > labels[1]', 'output[1]']);
+    expect(res.trace![2]!.after[0]!.labels).toEqual({ job: 'a', n: '42' });
+    expect(res.entries[0]!.line).toBe('42');
   });
 
   it('runs a catastrophic pattern in linear time (RE2)', () => {

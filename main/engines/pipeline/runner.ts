@@ -8,11 +8,11 @@
  * stage that throws leaves the entry as it was and records a note.
  */
 import { STAGES } from './registry';
-import type { BuildStages, PipelineEntry, Stage, StageContext } from './types';
+import type { BuildStages, PipelineEntry, Stage, StageContext, StageTracer } from './types';
 
 export interface TraceStep {
   type: string;
-  /** Index of the stage in the pipeline ("0", "1", …). */
+  /** Where the stage sits: "match[0]", and for nested stages "match[0] > regex[0]". */
   path: string;
   before: PipelineEntry;
   after: PipelineEntry[];
@@ -90,33 +90,37 @@ export function buildPipeline(raw: unknown, ctx: StageContext): BuildResult {
   if (!built.ok) return built;
   const stages = built.stages;
 
-  const safeProcess = (stage: Stage, e: PipelineEntry): PipelineEntry[] => {
+  const safeProcess = (stage: Stage, e: PipelineEntry, tracer?: StageTracer): PipelineEntry[] => {
     try {
-      return stage.process(e);
+      return stage.process(e, tracer);
     } catch (err) {
       inner.note(`${stage.type} stage failed: ${err instanceof Error ? err.message : String(err)}`);
       return [e];
     }
   };
 
+  /** A tracer writing steps under `prefix`; notes go to the innermost stage being run. */
+  const tracerFor = (trace: TraceStep[], prefix: string): StageTracer => ({
+    step(stage, index, e, run) {
+      const path = `${prefix}${stage.type}[${index}]`;
+      const step: TraceStep = { type: stage.type, path, before: cloneEntry(e), after: [], notes: [] };
+      trace.push(step);
+      const outer = notes;
+      notes = step.notes;
+      const out = run(tracerFor(trace, `${path} > `));
+      notes = outer;
+      step.after = out.map(cloneEntry);
+      return out;
+    },
+  });
+
   const run = (entries: PipelineEntry[], from: number, trace: TraceStep[] | undefined): PipelineEntry[] => {
+    const tracer = trace ? tracerFor(trace, '') : undefined;
     let current = entries;
     for (let i = from; i < stages.length && current.length > 0; i++) {
       const stage = stages[i]!;
       const next: PipelineEntry[] = [];
-      for (const e of current) {
-        if (!trace) {
-          next.push(...safeProcess(stage, e));
-          continue;
-        }
-        const step: TraceStep = { type: stage.type, path: String(i), before: cloneEntry(e), after: [], notes: [] };
-        notes = step.notes;
-        const out = safeProcess(stage, e);
-        notes = null;
-        step.after = out.map(cloneEntry);
-        trace.push(step);
-        next.push(...out);
-      }
+      for (const e of current) next.push(...(tracer ? tracer.step(stage, i, e, (nested) => safeProcess(stage, e, nested)) : safeProcess(stage, e)));
       current = next;
     }
     return current;

@@ -51,10 +51,19 @@ export interface StageContext {
   note(message: string): void;
 }
 
+/**
+ * Records what each stage does to an entry when a trace is asked for; a stage with nested
+ * stages (match) passes it on so they are traced too, under its path.
+ */
+export interface StageTracer {
+  /** Runs one stage on one entry (`run`), recording the step; `run` gets the tracer for the stage's own nested stages. */
+  step(stage: Stage, index: number, entry: PipelineEntry, run: (nested: StageTracer) => PipelineEntry[]): PipelineEntry[];
+}
+
 export interface Stage {
   readonly type: string;
-  /** Zero or more entries out for one in; never throws. */
-  process(entry: PipelineEntry): PipelineEntry[];
+  /** Zero or more entries out for one in; never throws. `tracer` is given only when tracing. */
+  process(entry: PipelineEntry, tracer?: StageTracer): PipelineEntry[];
   /** Entries still buffered (multiline) when the input ends. */
   flush?(): PipelineEntry[];
 }

@@ -44,10 +44,12 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export function dropsOf(from: number, trace: TraceStep[]): Drop[] {
   const drops: Drop[] = [];
-  for (const step of trace) {
-    if (step.after.length > 0 || step.type === 'multiline') continue;
+  const emptied = trace.filter((s) => s.after.length === 0 && s.type !== 'multiline');
+  for (const step of emptied) {
+    // A match whose nested stage dropped the entry: the nested step says why, once.
+    if (emptied.some((inner) => inner.path.startsWith(`${step.path} > `))) continue;
     const why = step.notes.filter((n) => /drop|limit|sampl|match/i.test(n));
-    drops.push({ from, stage: step.type, reason: (why.length ? why : step.notes).join('; ') || `dropped by the ${step.type} stage (stage ${Number(step.path) + 1})` });
+    drops.push({ from, stage: step.type, reason: (why.length ? why : step.notes).join('; ') || `dropped by the ${step.type} stage (${step.path})` });
   }
   return drops;
 }

@@ -11,7 +11,7 @@
 import type { LineFilterStage } from '../../../../shared/logql/ast';
 import { lineFilterTest } from '../../logql/line-filter';
 import { selectorMatcher } from '../../logql/matchers';
-import type { BuildStages, PipelineEntry, Stage, StageContext, StageDefinition } from '../types';
+import type { BuildStages, PipelineEntry, Stage, StageContext, StageDefinition, StageTracer } from '../types';
 import { ConfigReader } from '../values';
 import { dropCounter, type DropCounter } from './drop-counter';
 import { parsePromtailSelector } from './promtail-selector';
@@ -115,7 +115,7 @@ class MatchStage implements Stage {
     return this.cfg.labelsMatch(e.labels) && (this.lineMatch === null || this.lineMatch(e.line));
   }
 
-  process(entry: PipelineEntry): PipelineEntry[] {
+  process(entry: PipelineEntry, tracer?: StageTracer): PipelineEntry[] {
     const hit = this.matches(entry);
     if (this.cfg.action === 'drop') {
       if (!hit) return [entry];
@@ -126,7 +126,7 @@ class MatchStage implements Stage {
     if (!hit) return [entry];
     // The nested stages form a Promtail Pipeline, which copies the labels into the extracted map first.
     for (const [k, v] of Object.entries(entry.labels)) entry.extracted[k] = v;
-    return runStages(this.nested, [entry]);
+    return runStages(this.nested, [entry], 0, tracer);
   }
 
   flush(): PipelineEntry[] {

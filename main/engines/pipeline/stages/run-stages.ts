@@ -3,13 +3,14 @@
  * match): each stage may emit zero or more entries per input, and flush passes each stage's
  * buffered entries through the stages after it.
  */
-import type { PipelineEntry, Stage } from '../types';
+import type { PipelineEntry, Stage, StageTracer } from '../types';
 
-export function runStages(stages: readonly Stage[], entries: PipelineEntry[], from = 0): PipelineEntry[] {
+export function runStages(stages: readonly Stage[], entries: PipelineEntry[], from = 0, tracer?: StageTracer): PipelineEntry[] {
   let current = entries;
   for (let i = from; i < stages.length && current.length > 0; i++) {
+    const stage = stages[i]!;
     const next: PipelineEntry[] = [];
-    for (const e of current) next.push(...stages[i]!.process(e));
+    for (const e of current) next.push(...(tracer ? tracer.step(stage, i, e, (nested) => stage.process(e, nested)) : stage.process(e)));
     current = next;
   }
   return current;
