@@ -8,6 +8,10 @@ import { parseLogql } from '../../shared/logql/parse';
 import { nodeLogqlPorts } from '../../main/adapters/re2/logql-ports';
 import { re2CheckRegex } from '../../main/adapters/re2/re2-port';
 import { buildPipeline } from '../../main/engines/logql/pipeline';
+import { jsonParser } from '../../main/engines/logql/json-parser';
+import { LabelsBuilder } from '../../main/engines/logql/labels-builder';
+import { logfmtParser } from '../../main/engines/logql/logfmt';
+import type { Stage } from '../../main/engines/logql/stage';
 
 const N = 200_000;
 let seed = 7;
@@ -43,11 +47,27 @@ function bench(label: string, query: string, lines: string[]): void {
   const built = buildPipeline(r.expr.stages, nodeLogqlPorts);
   if (!built.ok) throw new Error(built.error.message);
   const sp = built.pipeline.forStream({ job: 'bench' });
-  const run = (): number => {
+  time(label, lines, () => {
     let n = 0;
     for (const line of lines) if (sp.process(0n, line)) n++;
     return n;
-  };
+  });
+}
+
+/** The parser stage alone: keys and values extracted into a reused labels builder, no result label set built. */
+function parserOnly(label: string, stage: Stage, lines: string[]): void {
+  const lbs = new LabelsBuilder({ job: 'bench' });
+  time(label, lines, () => {
+    let n = 0;
+    for (const line of lines) {
+      lbs.reset();
+      if (stage.process(0n, line, lbs)) n++;
+    }
+    return n;
+  });
+}
+
+function time(label: string, lines: string[], run: () => number): void {
   run();
   const runs: number[] = [];
   let check = 0;
@@ -61,6 +81,9 @@ function bench(label: string, query: string, lines: string[]): void {
   console.log(`${label.padEnd(50)} ${Math.round(lines.length / (ms / 1000)).toLocaleString('en-US').padStart(12)} lines/s  (median of 5, ${ms.toFixed(0)} ms, kept ${check})`);
 }
 
+parserOnly('parser alone: logfmt, 12 keys', logfmtParser(false, false), logfmt12);
+parserOnly('parser alone: json, 6 keys', jsonParser(), json6);
+parserOnly('parser alone: json, nested/escapes/unicode', jsonParser(), jsonNested);
 bench('logfmt, 12 keys, all extracted', '{job="bench"} | logfmt', logfmt12);
 bench('logfmt | level="error", bench text corpus', '{job="bench"} | logfmt | level="error"', mixed);
 bench('json, 6 keys, all extracted', '{job="bench"} | json', json6);

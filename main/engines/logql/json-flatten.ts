@@ -190,7 +190,7 @@ export function walkObject(d: string, from: number, lim: number, nested: boolean
             value = u === null ? '' : cleanUtf(u);
           } else if (type === T.Number) value = d.slice(vs, end);
           else value = vc === 0x74 ? 'true' : 'false';
-          lbs.set(name, value);
+          lbs.setNew(name, value);
           if (!lbs.shouldContinue(name)) return Walk.Drop;
         }
       }

@@ -82,6 +82,16 @@ export class LabelsBuilder {
     this.hints.recordExtracted(name);
   }
 
+  /**
+   * set() for a name a parser just checked with hints.extracted (false): every parsed name is
+   * recorded as extracted, so it cannot be among the parsed ones and needs no search.
+   */
+  setNew(name: string, value: string): void {
+    this.names[this.n] = name;
+    this.values[this.n++] = value;
+    this.hints.recordNew(name);
+  }
+
   /** Already set by a parser (or label_format) on this line: parsers skip such keys. */
   wasExtracted(name: string): boolean {
     return this.hints.extracted(name);

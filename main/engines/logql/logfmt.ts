@@ -77,6 +77,10 @@ export class LogfmtDecoder {
   private keyStart = 0;
   private keyEnd = -1;
   value: string | null = null;
+  /** The value held a non-ASCII code unit (only then can it hold U+FFFD). */
+  valueMultibyte = false;
+  /** The key is already a valid label name (sanitizing would not change it). */
+  keyIsName = false;
   err: string | null = null;
   private line = '';
   constructor(line = '') {
@@ -141,14 +145,19 @@ export class LogfmtDecoder {
     if (p >= n) return false;
     let start = p;
     let multibyte = false;
+    // [A-Za-z_][A-Za-z0-9_]*, tracked while scanning (a digit first needs a `_` prefix).
+    let name = !(line.charCodeAt(p) >= 0x30 && line.charCodeAt(p) <= 0x39);
+    this.valueMultibyte = false;
     for (;;) {
       if (p >= n) {
+        this.keyIsName = name;
         this.pos = p;
         return this.takeKey(start, p, multibyte);
       }
       const c = line.charCodeAt(p);
       if (c === EQ) {
         this.pos = p;
+        this.keyIsName = name;
         if (!this.takeKey(start, p, multibyte)) return this.skipValue();
         if (this.keyEnd < 0) {
           this.unexpected(c);
@@ -163,9 +172,11 @@ export class LogfmtDecoder {
       }
       if (c <= SPACE) {
         this.pos = p;
+        this.keyIsName = name;
         return this.takeKey(start, p, multibyte);
       }
       if (c >= 0x80) multibyte = true;
+      if (name && !((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f)) name = false;
       p++;
     }
     // after '='
@@ -184,6 +195,7 @@ export class LogfmtDecoder {
         return this.skipValue();
       }
       if (c <= SPACE) break;
+      if (c >= 0x80) this.valueMultibyte = true;
       p++;
     }
     this.pos = p;
@@ -198,11 +210,13 @@ export class LogfmtDecoder {
     let esc = false;
     for (let p = start + 1; p < line.length; p++) {
       const c = line.charCodeAt(p);
+      if (c >= 0x80) this.valueMultibyte = true;
       if (esc) esc = false;
       else if (c === BACKSLASH) hasEsc = esc = true;
       else if (c === QUOTE) {
         this.pos = p + 1;
         if (hasEsc) {
+          this.valueMultibyte = true; // an escape may decode to U+FFFD (\ud800)
           const v = unquote(line.slice(start, this.pos));
           if (v === null) {
             this.error('invalid quoted value');
@@ -237,12 +251,14 @@ export function logfmtParser(strict: boolean, keepEmpty: boolean): Stage {
         // Loki checks this last; nothing before it has effects, so checking it first (before
         // sanitizing the key) skips the bare words of non-logfmt lines cheaply.
         if (!keepEmpty && raw === '') continue;
-        let key = sanitizeLabelKey(dec.key ?? '');
+        const rawKey = dec.key;
+        if (rawKey === null) continue;
+        let key = dec.keyIsName ? rawKey : sanitizeLabelKey(rawKey);
         if (key === '') continue;
         if (lbs.baseHas(key)) key += '_extracted';
         if ((limited && !hints.shouldExtract(key)) || hints.extracted(key)) continue;
-        const val = raw.includes('\ufffd') ? raw.replace(/\ufffd/g, ' ') : raw;
-        lbs.set(key, val);
+        const val = dec.valueMultibyte && raw.includes('\ufffd') ? raw.replace(/\ufffd/g, ' ') : raw;
+        lbs.setNew(key, val);
         if (!lbs.shouldContinue(key)) return null;
         // Hinted: the rest of the line is never read (nor its syntax errors seen).
         if (limited && hints.allRequiredExtracted()) break;

@@ -115,7 +115,11 @@ export class ParserHints {
   }
 
   recordExtracted(key: string): void {
-    if (this.extracted(key)) return;
+    if (!this.extracted(key)) this.recordNew(key);
+  }
+
+  /** recordExtracted for a key known not to be recorded yet. */
+  recordNew(key: string): void {
     this.names[this.count++] = key;
     if (this.big !== null) this.big.add(key);
     else if (this.count > 16) this.big = new Set(this.names.slice(0, this.count));
