@@ -204,7 +204,10 @@ class IndexedFileImpl implements IndexedFile {
       if (s.mtimeMs > 0) this.year = { year: new Date(s.mtimeMs).getUTCFullYear(), from: 'mtime' };
       this.st = { state: 'indexing', bytesDone: 0, bytesTotal: s.size };
       const gz = this.path.endsWith('.gz');
-      this.source = gz ? openGzipSource(this.path) : await openPlainSource(this.path).catch((e) => Promise.reject(fsError(e, this.path)));
+      const source = gz ? openGzipSource(this.path) : await openPlainSource(this.path).catch((e) => Promise.reject(fsError(e, this.path)));
+      // Closed while the file was opening: close() saw no source yet, so close it here.
+      if (this.closed) return void (await source.close().catch(() => undefined));
+      this.source = source;
       const { end, firstBytes } = gz ? await this.indexGzip(s.size) : await this.indexPlain(s.size);
       this.index.endOffset = end;
       this.index.trim();
@@ -388,7 +391,12 @@ class IndexedFileImpl implements IndexedFile {
 
   private async reopenSource(): Promise<void> {
     const old = this.source;
-    this.source = await openPlainSource(this.path).catch(() => old);
-    if (old !== this.source) await old?.close().catch(() => undefined);
+    const fresh = await openPlainSource(this.path).catch(() => old);
+    if (this.closed) {
+      if (fresh !== old) await fresh?.close().catch(() => undefined);
+      return;
+    }
+    this.source = fresh;
+    if (old !== fresh) await old?.close().catch(() => undefined);
   }
 }

@@ -34,6 +34,7 @@ describe('loghub samples', () => {
     const shown = await f.read(1998, 2000);
     expect(shown.map((l) => l.text)).toEqual([lines[1998], lines[1999]]);
     if (!format.hasYear) expect(f.assumedYear()).toEqual({ year, from: 'mtime' });
+    await f.close();
   });
 });
 
