@@ -151,3 +151,6 @@ spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/logql-bench.ts'], { 
 
 // LogQL metric query beside lnav (test/bench/metric-bench.ts, also runnable alone), in its own process.
 spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/metric-bench.ts'], { stdio: 'inherit', env: process.env });
+
+// Promtail pipeline throughput, regex + metrics (+ json + timestamp) beside rg (test/bench/pipeline-bench.ts, also runnable alone), in its own process.
+spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/pipeline-bench.ts'], { stdio: 'inherit', env: process.env });

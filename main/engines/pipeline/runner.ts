@@ -8,6 +8,7 @@
  * stage that throws leaves the entry as it was and records a note.
  */
 import { STAGES } from './registry';
+import { copyLabels } from './stages/run-stages';
 import type { BuildStages, PipelineEntry, Stage, StageContext, StageTracer } from './types';
 
 export interface TraceStep {
@@ -117,6 +118,13 @@ export function buildPipeline(raw: unknown, ctx: StageContext): BuildResult {
   const run = (entries: PipelineEntry[], from: number, trace: TraceStep[] | undefined): PipelineEntry[] => {
     const tracer = trace ? tracerFor(trace, '') : undefined;
     let current = entries;
+    // Not tracing, one entry in and one out per stage (the common case): no intermediate arrays.
+    if (!tracer) {
+      let i = from;
+      for (; i < stages.length && current.length === 1; i++) current = safeProcess(stages[i]!, current[0]!);
+      if (i >= stages.length || current.length === 0) return current;
+      from = i;
+    }
     for (let i = from; i < stages.length && current.length > 0; i++) {
       const stage = stages[i]!;
       const next: PipelineEntry[] = [];
@@ -129,7 +137,7 @@ export function buildPipeline(raw: unknown, ctx: StageContext): BuildResult {
   const pipeline: Pipeline = {
     stages,
     process(entry, options = {}) {
-      for (const [k, v] of Object.entries(entry.labels)) entry.extracted[k] = v;
+      copyLabels(entry);
       const trace = options.trace ? [] : undefined;
       const entries = run([entry], 0, trace);
       return trace ? { entries, trace } : { entries };

@@ -15,7 +15,7 @@ import type { BuildStages, PipelineEntry, Stage, StageContext, StageDefinition, 
 import { ConfigReader } from '../values';
 import { dropCounter, type DropCounter } from './drop-counter';
 import { parsePromtailSelector } from './promtail-selector';
-import { runStages, flushStages } from './run-stages';
+import { copyLabels, runStages, flushStages } from './run-stages';
 
 const ERR_SELECTOR_SYNTAX = 'invalid selector syntax for match stage';
 
@@ -125,7 +125,7 @@ class MatchStage implements Stage {
     }
     if (!hit) return [entry];
     // The nested stages form a Promtail Pipeline, which copies the labels into the extracted map first.
-    for (const [k, v] of Object.entries(entry.labels)) entry.extracted[k] = v;
+    copyLabels(entry);
     return runStages(this.nested, [entry], 0, tracer);
   }
 

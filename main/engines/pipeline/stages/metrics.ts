@@ -65,9 +65,32 @@ function metricLabels(labels: Labels): Labels {
   return out;
 }
 
+/** The metric labels of the last entry, reused while entries carry the same label set (no per-line copy). */
+class LabelCache {
+  private srcCopy: [string, string][] = [];
+  private out: Labels = {};
+  get(labels: Labels): Labels {
+    if (this.same(labels)) return this.out;
+    this.srcCopy = Object.entries(labels);
+    this.out = metricLabels(labels);
+    return this.out;
+  }
+  private same(labels: Labels): boolean {
+    const prev = this.srcCopy;
+    let n = 0;
+    for (const k in labels) {
+      if (!Object.prototype.hasOwnProperty.call(labels, k)) continue;
+      const p = prev[n++];
+      if (p === undefined || p[0] !== k || p[1] !== labels[k]) return false;
+    }
+    return n === prev.length;
+  }
+}
+
 type Recorder = (labels: Labels, extracted: Record<string, unknown>, line: string, atNs: bigint) => void;
 
-function recorder(m: Metric, sink: MetricsSink, note: (s: string) => void): Recorder {
+/** `labels` are the entry's; the metric labels are derived (through `cache`) only when a sample is recorded. */
+function recorder(m: Metric, sink: MetricsSink, note: (s: string) => void, cache: LabelCache): Recorder {
   const matches = (v: unknown): boolean => {
     if (m.value === undefined) return true;
     const s = getString(v);
@@ -82,31 +105,31 @@ function recorder(m: Metric, sink: MetricsSink, note: (s: string) => void): Reco
   if (m.kind === 'counter') {
     const c = sink.counter(m.name, m.help);
     return (labels, x, line, at) => {
-      if (m.matchAll) return c.add(labels, m.countBytes ? utf8Length(line) : 1, at);
+      if (m.matchAll) return c.add(cache.get(labels), m.countBytes ? utf8Length(line) : 1, at);
       if (!has(x) || !matches(x[m.source])) return;
-      if (m.action === 'inc') return c.add(labels, 1, at);
+      if (m.action === 'inc') return c.add(cache.get(labels), 1, at);
       const f = float(x[m.source]);
       if (f === undefined) return;
       if (f < 0) return note(`${m.name}: counter cannot decrease in value`);
-      c.add(labels, f, at);
+      c.add(cache.get(labels), f, at);
     };
   }
   if (m.kind === 'gauge') {
     const g = sink.gauge(m.name, m.help);
     return (labels, x, _line, at) => {
       if (!has(x) || !matches(x[m.source])) return;
-      if (m.action === 'inc' || m.action === 'dec') return g.add(labels, m.action === 'inc' ? 1 : -1, at);
+      if (m.action === 'inc' || m.action === 'dec') return g.add(cache.get(labels), m.action === 'inc' ? 1 : -1, at);
       const f = float(x[m.source]);
       if (f === undefined) return;
-      if (m.action === 'set') g.set(labels, f, at);
-      else g.add(labels, m.action === 'add' ? f : -f, at);
+      if (m.action === 'set') g.set(cache.get(labels), f, at);
+      else g.add(cache.get(labels), m.action === 'add' ? f : -f, at);
     };
   }
   const h = sink.histogram(m.name, m.help, m.buckets);
   return (labels, x, _line, at) => {
     if (!has(x) || !matches(x[m.source])) return;
     const f = float(x[m.source]);
-    if (f !== undefined) h.observe(labels, f, at);
+    if (f !== undefined) h.observe(cache.get(labels), f, at);
   };
 }
 
@@ -124,14 +147,14 @@ export const metricsStage: StageDefinition<Metric[]> = {
     return { ok: true, config: out };
   },
   create(metrics, ctx) {
-    const recs = metrics.map((m) => ({ m, rec: recorder(m, ctx.metrics, (s) => ctx.note(s)) }));
+    const cache = new LabelCache();
+    const recs = metrics.map((m) => ({ m, rec: recorder(m, ctx.metrics, (s) => ctx.note(s), cache) }));
     return {
       type: 'metrics',
       process(entry) {
-        const labels = metricLabels(entry.labels);
         for (const { m, rec } of recs) {
           ctx.metrics.expire(m.name, m.idleNs, entry.timestampNs);
-          rec(labels, entry.extracted, entry.line, entry.timestampNs);
+          rec(entry.labels, entry.extracted, entry.line, entry.timestampNs);
         }
         return [entry];
       },

@@ -2,6 +2,7 @@
 import type { CompiledRegex } from '../../logql/ports';
 import type { StageDefinition } from '../types';
 import { ConfigReader } from '../values';
+import { requiredLiteral } from './required-literal';
 import { sourceInput } from './source-input';
 
 interface RegexConfig {
@@ -23,19 +24,23 @@ export const regexStage: StageDefinition<RegexConfig> = {
     return { ok: true, config: { regex: c.regex, source } };
   },
   create(cfg, ctx) {
+    // Lines without the pattern's required literal cannot match: skip the RE2 call (see required-literal.ts).
+    const literal = requiredLiteral(cfg.regex.source);
+    const names: [number, string][] = [];
+    cfg.regex.groupNames.forEach((name, i) => {
+      if (i !== 0 && name !== '') names.push([i, name]);
+    });
     return {
       type: 'regex',
       process(entry) {
-        const input = sourceInput(entry, cfg.source, ctx, 'regex');
+        const input = cfg.source === undefined ? entry.line : sourceInput(entry, cfg.source, ctx, 'regex');
         if (input === undefined) return [entry];
-        const m = cfg.regex.exec(input);
+        const m = literal !== null && !input.includes(literal) ? null : cfg.regex.exec(input);
         if (!m) {
           ctx.note('regex did not match');
           return [entry];
         }
-        cfg.regex.groupNames.forEach((name, i) => {
-          if (i !== 0 && name !== '') entry.extracted[name] = m.groups[i] ?? '';
-        });
+        for (const [i, name] of names) entry.extracted[name] = m.groups[i] ?? '';
         return [entry];
       },
     };

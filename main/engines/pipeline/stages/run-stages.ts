@@ -5,8 +5,22 @@
  */
 import type { PipelineEntry, Stage, StageTracer } from '../types';
 
+/** extracted[k] = labels[k] for every label, as a Promtail Pipeline does before its stages. */
+export function copyLabels(entry: PipelineEntry): void {
+  const labels = entry.labels;
+  const extracted = entry.extracted;
+  for (const k in labels) if (Object.prototype.hasOwnProperty.call(labels, k)) extracted[k] = labels[k];
+}
+
 export function runStages(stages: readonly Stage[], entries: PipelineEntry[], from = 0, tracer?: StageTracer): PipelineEntry[] {
   let current = entries;
+  // One entry in, one out per stage (the common case): no intermediate arrays.
+  if (!tracer) {
+    let i = from;
+    for (; i < stages.length && current.length === 1; i++) current = stages[i]!.process(current[0]!);
+    if (i >= stages.length || current.length === 0) return current;
+    from = i;
+  }
   for (let i = from; i < stages.length && current.length > 0; i++) {
     const stage = stages[i]!;
     const next: PipelineEntry[] = [];
