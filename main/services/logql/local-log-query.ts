@@ -148,5 +148,6 @@ function addEntry(batch: Map<string, LokiStream>, hit: Hit): void {
   const c = hit.cat;
   let s = batch.get(c.key);
   if (!s) batch.set(c.key, (s = { stream: c.stream, values: [] }));
-  s.values.push(c.parsed ? [hit.tsNs.toString(), hit.line, { parsed: c.parsed }] : [hit.tsNs.toString(), hit.line]);
+  const ts = hit.tsMs !== undefined && hit.tsMs !== 0 && Number.isSafeInteger(hit.tsMs) ? `${hit.tsMs}000000` : hit.tsNs.toString();
+  s.values.push(c.parsed ? [ts, hit.line, { parsed: c.parsed }] : [ts, hit.line]);
 }

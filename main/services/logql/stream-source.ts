@@ -35,6 +35,8 @@ export interface Categorized {
 
 export interface Hit {
   tsNs: bigint;
+  /** The same time in whole ms, when known (its decimal text is cheaper than the BigInt's). */
+  tsMs?: number;
   /** labelsKey of the entry's whole label set (the merge's tie-break). */
   key: string;
   line: string;
@@ -45,6 +47,8 @@ export interface Hit {
 /** A worker's entry: the whole set's key (a merge tie-break, rarely needed) is computed on demand, once per set. */
 class PartHit implements Hit {
   constructor(
+    /** Whole ms, as the workers give them (tsNs is that × 10⁶). */
+    readonly tsMs: number,
     readonly tsNs: bigint,
     readonly line: string,
     readonly cat: Categorized,
@@ -181,7 +185,8 @@ async function* partHits(p: PartStream, s: LocalStream): AsyncGenerator<Hit[]> {
       for (let i = 0; i < b.n; i++) {
         const row = b.labelIdx[i]!;
         const end = b.ends[i]!;
-        out[i] = new PartHit(BigInt(b.ts[i]!) * 1_000_000n, b.text.slice(from, end), cats[row]!, s);
+        const ms = b.ts[i]!;
+        out[i] = new PartHit(ms, BigInt(ms) * 1_000_000n, b.text.slice(from, end), cats[row]!, s);
         from = end;
       }
       yield out;
