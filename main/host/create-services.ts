@@ -4,6 +4,7 @@ import { discoverFiles, openIndexedFile } from '../adapters/fs';
 import { LogsService } from '../services/logs/logs-service';
 import { SourceRegistry } from '../services/sources/source-registry';
 import { throttledSnapshots } from '../services/sources/async-changes';
+import { addPromtailSources } from '../services/sources/promtail-sources';
 import { packageVersion } from './app-paths';
 import { checkQuery } from '../services/logql/check-query';
 import { runLocalLogQuery } from '../services/logql/local-log-query';
@@ -40,6 +41,7 @@ export function createServices(options: ServicesOptions): Services {
     'app.info': async () => ({ name: 'vigie' as const, version, mode: options.mode, platform: process.platform }),
     'sources.list': async () => sources.snapshot(),
     'sources.add': async (spec) => sources.add(spec),
+    'sources.addPromtail': async (input) => addPromtailSources(sources, input),
     'sources.remove': async ({ id }) => (await sources.remove(id), null),
     'sources.setJob': async ({ id, job }) => sources.setJob(id, job),
     'sources.watch': (_input, { signal }) => throttledSnapshots((l) => sources.onChange(l), () => sources.snapshot(), signal),

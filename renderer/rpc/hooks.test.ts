@@ -24,6 +24,7 @@ function fakeHandlers(log: string[]): Handlers<VigieContract> {
     'sources.add': async (input) => {
       throw new AppFailure(appError('not_found', 'no such folder', { path: input.path }));
     },
+    'sources.addPromtail': notYet,
     'sources.remove': notYet,
     'sources.setJob': notYet,
     'logql.check': notYet,

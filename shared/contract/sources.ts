@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { procedure, stream } from '../rpc/define';
 import { appErrorSchema, empty, epochMs, labelsSchema, nothing } from './common';
+import { yamlErrorSchema } from './pipelines';
 
 /** What the user adds: a folder (optionally filtered by a glob) or a single file. */
 export const sourceSpecSchema = z.object({
@@ -52,9 +53,21 @@ export type StreamInfo = z.infer<typeof streamInfoSchema>;
 export const sourcesSnapshotSchema = z.object({ sources: z.array(sourceInfoSchema), streams: z.array(streamInfoSchema) });
 export type SourcesSnapshot = z.infer<typeof sourcesSnapshotSchema>;
 
+/**
+ * A pasted Promtail config: each job's `__path__` globs become local sources whose streams are
+ * the job's pipeline output (as Promtail would ship them). YAML and stage errors come back
+ * positioned, as data.
+ */
+export const promtailSourcesSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(false), errors: z.array(yamlErrorSchema) }),
+  z.object({ ok: z.literal(true), sources: z.array(sourceInfoSchema) }),
+]);
+export type PromtailSources = z.infer<typeof promtailSourcesSchema>;
+
 export const sourcesContract = {
   'sources.list': procedure(empty, sourcesSnapshotSchema),
   'sources.add': procedure(sourceSpecSchema, sourceInfoSchema),
+  'sources.addPromtail': procedure(z.object({ config: z.string(), follow: z.boolean().default(true) }), promtailSourcesSchema),
   'sources.remove': procedure(z.object({ id: z.string() }), nothing),
   'sources.setJob': procedure(z.object({ id: z.string(), job: z.string().min(1, 'job cannot be empty') }), sourceInfoSchema),
   /** A snapshot now, then one whenever something changes (progress is throttled). */

@@ -6,12 +6,14 @@ import { parseArgv } from '../args';
 import { parseDurationMs, parseTimeMs } from '../time-args';
 import { checkQuery } from '../../services/logql/check-query';
 import { runMetricCli } from './query-metric';
-import { addSourcesAndWait } from './sources-setup';
+import { addPromtailAndWait, addSourcesAndWait } from './sources-setup';
 
-export const queryUsage = `vigie query QUERY --from PATH [--from PATH…] [--since DUR | --start T] [--end T]
+export const queryUsage = `vigie query QUERY (--from PATH [--from PATH…] | --promtail CONFIG) [--since DUR | --start T] [--end T]
             [--limit N] [--forward] [--step S] [--instant] [--output default|raw|jsonl|table|json]
 
 Runs a LogQL query over local files, answering as Loki would. PATH is a folder, a file or a glob.
+  --promtail promtail.yaml   instead of --from: run that Promtail config's pipelines on the files
+                  its __path__ globs name; the query sees the streams Promtail would ship
 A log query prints lines (labels, order, limit, direction; start inclusive, end exclusive).
 A metric query prints Loki's matrix (or vector with --instant, at --end) as a table or as JSON;
 its range defaults to the files' whole time span, its step to Loki's (range / 250, at least 1s).
@@ -37,13 +39,16 @@ function caret(query: string, offset: number | undefined): string {
 }
 
 export async function queryVerb(argv: string[], services: Services, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const p = parseArgv(argv, { from: 'string', since: 'string', start: 'string', end: 'string', limit: 'string', forward: 'boolean', output: 'string', step: 'string', instant: 'boolean', help: 'boolean' }, ['from']);
+  const p = parseArgv(argv, { from: 'string', promtail: 'string', since: 'string', start: 'string', end: 'string', limit: 'string', forward: 'boolean', output: 'string', step: 'string', instant: 'boolean', help: 'boolean' }, ['from']);
   if (!p.ok) throw new AppFailure(appError('bad_input', `${p.error}\n\n${queryUsage}`));
   if (p.flags.help) return out(queryUsage + '\n'), 0;
   const [query, ...extra] = p.positionals;
   if (!query || extra.length) throw new AppFailure(appError('bad_input', `give exactly one QUERY (quote it)\n\n${queryUsage}`));
   const froms = (p.lists.from ?? []) as string[];
-  if (froms.length === 0) throw new AppFailure(appError('bad_input', `--from PATH is required: the folders or files to query\n\n${queryUsage}`));
+  const promtail = p.flags.promtail === undefined ? undefined : String(p.flags.promtail);
+  if (promtail !== undefined && froms.length) throw new AppFailure(appError('bad_input', `give --from PATH or --promtail CONFIG, not both\n\n${queryUsage}`));
+  if (froms.length === 0 && promtail === undefined) throw new AppFailure(appError('bad_input', `--from PATH is required: the folders or files to query\n\n${queryUsage}`));
+  const addSources = () => (promtail !== undefined ? addPromtailAndWait(services, promtail) : addSourcesAndWait(services, froms));
   const check = checkQuery(query);
   if (!check.ok) throw new AppFailure(appError('bad_input', check.error.message + caret(query, check.error.from), { offset: check.error.from }));
   const metric = check.kind === 'metric';
@@ -61,7 +66,7 @@ export async function queryVerb(argv: string[], services: Services, out: (s: str
   if (metric) {
     // --step 60 (seconds) or --step 1m
     const step = flagTime(p.flags.step, 'step', (t) => (/^\d+(\.\d+)?$/.test(t) ? Number(t) : toSeconds(parseDurationMs(t))));
-    const problems = await addSourcesAndWait(services, froms);
+    const problems = await addSources();
     for (const e of problems) err(`warning: ${e.message}\n`);
     await runMetricCli({ query, start, end, step, instant: p.flags.instant === true, output: output as 'table' | 'json' }, services, out);
     return problems.length ? 1 : 0;
@@ -71,7 +76,7 @@ export async function queryVerb(argv: string[], services: Services, out: (s: str
   const parsed = logQueryInputSchema.safeParse({ query, start, end, limit: Number(limitText), direction: p.flags.forward ? 'forward' : 'backward' });
   if (!parsed.success) throw new AppFailure(appError('bad_input', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')));
 
-  const problems = await addSourcesAndWait(services, froms);
+  const problems = await addSources();
   for (const e of problems) err(`warning: ${e.message}\n`);
   const entries: { ts: bigint; labels: Record<string, string>; line: string }[] = [];
   try {

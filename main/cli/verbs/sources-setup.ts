@@ -1,4 +1,5 @@
-import type { AppError } from '../../../shared/model/app-error';
+import { readFile } from 'node:fs/promises';
+import { AppFailure, appError, type AppError } from '../../../shared/model/app-error';
 import type { Services } from '../../host/create-services';
 
 /** Waits until no stream is indexing any more. */
@@ -29,4 +30,24 @@ export async function addSourcesAndWait(services: Services, paths: readonly stri
   await settled(services);
   for (const s of services.sources.snapshot().streams) if (s.status.state === 'error') problems.push(s.status.error);
   return problems;
+}
+
+/**
+ * Runs a Promtail config file on the local files its `__path__` globs name (not followed):
+ * the streams are the pipeline's output. Config errors fail with their position.
+ */
+export async function addPromtailAndWait(services: Services, configPath: string): Promise<AppError[]> {
+  let text: string;
+  try {
+    text = await readFile(configPath, 'utf8');
+  } catch (e) {
+    throw new AppFailure(appError('not_found', `--promtail ${configPath}: ${(e as Error).message}`, { path: configPath }));
+  }
+  const r = await services.handlers['sources.addPromtail']({ config: text, follow: false }, { signal: new AbortController().signal });
+  if (!r.ok) {
+    const first = r.errors[0]!;
+    throw new AppFailure(appError('bad_input', r.errors.map((e) => `${configPath}:${e.line}:${e.column}: ${e.message}`).join('\n'), { path: configPath, line: first.line, column: first.column }));
+  }
+  await settled(services);
+  return r.sources.flatMap((s) => s.errors);
 }

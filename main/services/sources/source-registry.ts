@@ -4,6 +4,27 @@ import type { SourceInfo, SourceSpec, SourcesSnapshot, StreamInfo } from '../../
 import type { IndexedFile } from '../../adapters/fs';
 import { basename } from 'node:path';
 import { defaultJob, isLogLikeName, splitSourcePath } from './source-path';
+import type { PipelineJob } from '../../engines/pipeline-config/index';
+import { MetricsRegistry } from '../../engines/pipeline/metrics-registry';
+import { materialiseJob, type Materialised } from './pipeline-streams';
+
+/** A Promtail job attached to a source: its streams are the pipeline's output. */
+interface AttachedPipeline {
+  job: PipelineJob;
+  built: Materialised | null;
+  /** Stable stream ids by label set, across rebuilds. */
+  ids: Map<string, string>;
+  running: Promise<void> | null;
+  again: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export interface LocalStreamView {
+  id: string;
+  labels: Record<string, string>;
+  file: IndexedFile;
+  bytesTotal: number;
+}
 
 /** The I/O the registry needs, injected so tests can drive it. */
 export interface SourceRegistryDeps {
@@ -32,6 +53,7 @@ interface Source {
   streams: Map<string, OpenStream>; // by path
   errors: AppError[];
   rescan?: ReturnType<typeof setInterval>;
+  pipeline?: AttachedPipeline;
 }
 
 /**
@@ -55,7 +77,12 @@ export class SourceRegistry {
     for (const l of [...this.listeners]) l();
   }
 
-  async add(spec: Required<Pick<SourceSpec, 'path'>> & Omit<SourceSpec, 'path'>): Promise<SourceInfo> {
+  /**
+   * Adds a folder, file or glob. With `pipeline`, the source's streams are what that Promtail
+   * job's pipeline outputs over its files (materialised before this resolves, rebuilt when the
+   * files change).
+   */
+  async add(spec: Required<Pick<SourceSpec, 'path'>> & Omit<SourceSpec, 'path'>, options: { pipeline?: PipelineJob } = {}): Promise<SourceInfo> {
     const { root, glob } = splitSourcePath(spec.path, spec.glob, this.deps.cwd);
     const kind = await statKind(root);
     for (const s of this.sources.values()) {
@@ -72,8 +99,10 @@ export class SourceRegistry {
       streams: new Map(),
       errors: [],
     };
+    if (options.pipeline) source.pipeline = { job: options.pipeline, built: null, ids: new Map(), running: null, again: false };
     this.sources.set(source.id, source);
     await this.scan(source);
+    if (source.pipeline) await this.materialise(source);
     if (kind === 'folder' && source.follow) {
       source.rescan = setInterval(() => void this.scan(source), this.deps.rescanMs ?? 5000);
       source.rescan.unref?.();
@@ -92,17 +121,68 @@ export class SourceRegistry {
     for (const path of files) {
       if (source.streams.has(path)) continue;
       const file = this.deps.openFile(path, { follow: source.follow });
-      const off = file.onChange(() => this.changed());
+      const off = file.onChange((c) => {
+        if (source.pipeline && (c.kind === 'appended' || c.kind === 'reset')) this.scheduleRebuild(source);
+        this.changed();
+      });
       source.streams.set(path, { id: `st${this.nextStream++}`, path, file, off });
       added = true;
     }
+    if (added && source.pipeline?.built) this.scheduleRebuild(source);
     if (added) this.changed();
+  }
+
+  /** Runs the source's pipeline over its files; one run at a time, a change meanwhile runs it again. */
+  private materialise(source: Source): Promise<void> {
+    const p = source.pipeline!;
+    if (p.running) {
+      p.again = true;
+      return p.running;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        p.again = false;
+        const files = [...source.streams.values()].map((st) => ({ path: st.path, file: st.file }));
+        try {
+          p.built = await materialiseJob(p.job, files);
+        } catch (e) {
+          p.built = { streams: [], metrics: p.built?.metrics ?? new MetricsRegistry(), errors: [appError('bad_input', (e as Error).message)] };
+        }
+        for (const g of p.built.streams) {
+          const key = g.file.path;
+          if (!p.ids.has(key)) p.ids.set(key, `st${this.nextStream++}`);
+        }
+        if (!this.sources.has(source.id)) return;
+        this.changed();
+      } while (p.again);
+    };
+    p.running = run().finally(() => (p.running = null));
+    return p.running;
+  }
+
+  private scheduleRebuild(source: Source): void {
+    const p = source.pipeline!;
+    if (p.timer) clearTimeout(p.timer);
+    p.timer = setTimeout(() => void this.materialise(source), 300);
+    p.timer.unref?.();
+  }
+
+  /** The output streams of a pipeline source (none before its first run). */
+  private pipelineStreams(source: Source): (LocalStreamView & { sourceId: string })[] {
+    const p = source.pipeline!;
+    return (p.built?.streams ?? []).map((g) => ({ id: p.ids.get(g.file.path)!, sourceId: source.id, labels: g.labels, file: g.file, bytesTotal: g.file.bytesTotal }));
+  }
+
+  /** The metrics a pipeline source's `metrics` stages recorded, on log time (null for a plain source). */
+  pipelineMetrics(id: string) {
+    return this.get(id).pipeline?.built?.metrics ?? null;
   }
 
   async remove(id: string): Promise<void> {
     const source = this.get(id);
     this.sources.delete(id);
     if (source.rescan) clearInterval(source.rescan);
+    if (source.pipeline?.timer) clearTimeout(source.pipeline.timer);
     await Promise.all([...source.streams.values()].map((s) => (s.off(), s.file.close())));
     this.changed();
   }
@@ -116,21 +196,31 @@ export class SourceRegistry {
 
   snapshot(): SourcesSnapshot {
     const sources = [...this.sources.values()];
-    return { sources: sources.map((s) => this.info(s)), streams: sources.flatMap((s) => [...s.streams.values()].map((st) => streamInfo(s, st))) };
+    return {
+      sources: sources.map((s) => this.info(s)),
+      streams: sources.flatMap((s) => (s.pipeline ? this.pipelineStreams(s).map((v) => viewInfo(s.id, v)) : [...s.streams.values()].map((st) => streamInfo(s, st)))),
+    };
   }
 
   /** The open file behind a stream id, or a not_found failure naming the id. */
   stream(id: string): { file: IndexedFile; info: () => StreamInfo } {
     for (const s of this.sources.values()) {
+      if (s.pipeline) {
+        const v = this.pipelineStreams(s).find((x) => x.id === id);
+        if (v) return { file: v.file, info: () => viewInfo(s.id, v) };
+        continue;
+      }
       for (const st of s.streams.values()) if (st.id === id) return { file: st.file, info: () => streamInfo(s, st) };
     }
     throw new AppFailure(appError('not_found', `no stream ${id}`));
   }
 
   /** Every open, readable stream with its labels: what a LogQL selector chooses from. */
-  localStreams(): { id: string; labels: Record<string, string>; file: IndexedFile; bytesTotal: number }[] {
+  localStreams(): LocalStreamView[] {
     return [...this.sources.values()].flatMap((s) =>
-      [...s.streams.values()].flatMap((st) => {
+      s.pipeline
+        ? this.pipelineStreams(s).map(({ id, labels, file, bytesTotal }) => ({ id, labels, file, bytesTotal }))
+        : [...s.streams.values()].flatMap((st) => {
         const status = st.file.status();
         if (status.state === 'error') return [];
         return [{ id: st.id, labels: streamLabels(s, st), file: st.file, bytesTotal: status.bytesTotal }];
@@ -149,7 +239,9 @@ export class SourceRegistry {
   }
 
   private info(s: Source): SourceInfo {
-    const info: SourceInfo = { id: s.id, kind: s.kind, path: s.root, recursive: s.recursive, job: s.job, streamIds: [...s.streams.values()].map((st) => st.id), errors: s.errors };
+    const streamIds = s.pipeline ? this.pipelineStreams(s).map((v) => v.id) : [...s.streams.values()].map((st) => st.id);
+    const errors = s.pipeline?.built ? [...s.errors, ...s.pipeline.built.errors] : s.errors;
+    const info: SourceInfo = { id: s.id, kind: s.kind, path: s.root, recursive: s.recursive, job: s.job, streamIds, errors };
     if (s.glob) info.glob = s.glob;
     return info;
   }
@@ -157,6 +249,22 @@ export class SourceRegistry {
 
 function streamLabels(source: Source, st: OpenStream): Record<string, string> {
   return { filename: st.path, job: source.job, host: 'localhost' };
+}
+
+function viewInfo(sourceId: string, v: LocalStreamView): StreamInfo {
+  const span = v.file.timeSpan();
+  return {
+    id: v.id,
+    sourceId,
+    labels: v.labels,
+    status: v.file.status(),
+    lineCount: v.file.lineCount(),
+    first: span?.first ?? null,
+    last: span?.last ?? null,
+    timestampSource: v.file.timestampSource(),
+    format: v.file.formatName(),
+    assumedYear: v.file.assumedYear(),
+  };
 }
 
 function streamInfo(source: Source, st: OpenStream): StreamInfo {
