@@ -29,6 +29,7 @@ export const ENTRIES = [
   { name: 'CLI', src: 'main/cli/main.ts', out: 'dist/cli/main.js', format: 'esm' },
   { name: 'index worker', src: 'main/adapters/workers/index-worker.ts', out: 'dist/workers/index-worker.js', format: 'esm' },
   { name: 'query worker', src: 'main/adapters/workers/query-worker.ts', out: 'dist/workers/query-worker.js', format: 'esm' },
+  { name: 'pipeline worker', src: 'main/adapters/workers/pipeline-worker.ts', out: 'dist/workers/pipeline-worker.js', format: 'esm' },
   { name: 'electron main', src: 'main/electron/main.ts', out: 'dist/electron/main.cjs', format: 'cjs' },
   { name: 'electron preload', src: 'main/electron/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs', platform: 'browser' },
 ];

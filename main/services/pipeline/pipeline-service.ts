@@ -1,7 +1,7 @@
 /**
  * The `pipeline.run` and `pipeline.export` handlers: parse the pasted config (positioned errors
  * go back as data, the editor draws them), read the chosen streams' first lines merged by time,
- * run them through the pipeline and answer with the output, the drops, the trace of one line,
+ * run them through the pipeline (in a worker thread) and answer with the output, the drops, the trace of one line,
  * the metrics on log time and the exposition text.
  */
 import type { PipelineEntryView, PipelineRun, StageTrace } from '../../../shared/contract/pipelines';
@@ -9,8 +9,7 @@ import { exportPipeline, importPipelineConfig, type ExportFormat } from '../../e
 import type { TraceStep } from '../../engines/pipeline/runner';
 import type { PipelineEntry } from '../../engines/pipeline/types';
 import { readInputLines, type LocalStream } from './input-lines';
-import { runLines } from './run-lines';
-import { sampleMetrics } from './sample-metrics';
+import { runLinesInWorker } from './run-in-worker';
 import { stageContext } from './stage-context';
 
 export interface RunInput {
@@ -46,15 +45,16 @@ export async function runPipeline(input: RunInput, streams: LocalStream[], signa
   const imported = importPipelineConfig(input.config, stageContext());
   if (!imported.ok) return { ok: false, errors: imported.errors };
   const lines = await readInputLines(imported.config, imported.shape, streams, input.streamIds, input.maxLines, signal);
-  const run = await runLines(imported.config, lines, { traceLine: input.traceLine, signal });
+  // The line loop runs in a worker thread (cancel terminates it); see run-in-worker.ts.
+  const run = await runLinesInWorker(imported.config, lines, { traceLine: input.traceLine, signal });
   return {
     ok: true,
     input: lines.map((l) => ({ streamId: l.streamId, line: l.line, timestampNs: (BigInt(Math.round(l.tsMs)) * 1_000_000n).toString() })),
     output: run.output.map(({ from, entry }) => ({ ...entryView(entry), from })),
     dropped: run.dropped,
     trace: run.trace ? traceView(run.trace) : null,
-    metrics: sampleMetrics(run.registry).series,
-    exposition: run.registry.exposition(),
+    metrics: run.metrics,
+    exposition: run.exposition,
   };
 }
 
