@@ -29,6 +29,8 @@ export class LabelRows {
   private readonly streamIds = new Map<string, number>();
   private last: Labels | null = null;
   private lastRow = 0;
+  /** Rows of this batch found again by key. */
+  private reused = 0;
   private readonly streamNames: string[];
 
   constructor(private readonly streamLabels: Labels) {
@@ -38,11 +40,19 @@ export class LabelRows {
   /** The row of `labels` in the current batch's table. */
   row(labels: Labels): number {
     if (labels === this.last) return this.lastRow;
-    const key = sortedLabelsKey(labels);
-    let r = this.byKey.get(key);
-    if (r === undefined) {
-      this.byKey.set(key, (r = this.rows.length));
-      this.rows.push(this.categorize(key, labels));
+    let r: number | undefined;
+    if (this.rows.length >= 256 && this.reused === 0) {
+      // Every entry so far had its own label set (parsed timestamps, ids…): keying them to
+      // find repeats costs more than the repeats would save.
+      r = this.rows.length;
+      this.rows.push(this.categorize(null, labels));
+    } else {
+      const key = sortedLabelsKey(labels);
+      r = this.byKey.get(key);
+      if (r === undefined) {
+        this.byKey.set(key, (r = this.rows.length));
+        this.rows.push(this.categorize(key, labels));
+      } else this.reused++;
     }
     this.last = labels;
     return (this.lastRow = r);
@@ -56,10 +66,11 @@ export class LabelRows {
     this.byKey.clear();
     this.streamIds.clear();
     this.last = null;
+    this.reused = 0;
     return json;
   }
 
-  private categorize(key: string, labels: Labels): LabelSetRow {
+  private categorize(key: string | null, labels: Labels): LabelSetRow {
     const sl = this.streamLabels;
     // Common case: every stream label survived unchanged, so the stream part is the stream's labels.
     let all = true;
@@ -75,7 +86,7 @@ export class LabelRows {
         nParsed++;
       }
     }
-    const streamKey = all && nParsed === 0 ? key : sortedLabelsKey(stream);
+    const streamKey = all && nParsed === 0 && key !== null ? key : sortedLabelsKey(stream);
     let si = this.streamIds.get(streamKey);
     if (si === undefined) {
       this.streamIds.set(streamKey, (si = this.streams.length));
