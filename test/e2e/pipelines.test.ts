@@ -113,4 +113,52 @@ describe('a user writes a Promtail pipeline and runs it on their lines', () => {
     expect(await page.getByTestId('pipeline-metric-chart').count()).toBe(1);
     await screenshot(page, '32-pipeline-broken-yaml');
   });
+
+  it('applies the config to files: its job becomes a source whose lines Explore queries', async () => {
+    // Its own folder of 3 lines; the first case's source (also job="varlogs") goes away first.
+    const applied = join(root, 'applied');
+    mkdirSync(applied);
+    const lines = ['2024-05-02T08:00:00Z info boot ok', '2024-05-02T08:00:05Z error error_message="disk full"', '2024-05-02T08:00:09Z error error_message="timeout"'];
+    writeFileSync(join(applied, 'app.log'), lines.join('\n') + '\n');
+    await page.getByTestId('nav-sources').click();
+    await page.getByTestId('source-remove').click();
+    await page.getByTestId('source-remove-confirm').click();
+    await until(async () => (await page.getByTestId('stream-row').count()) === 0, 20_000, 'the first source removed');
+    await page.getByTestId('nav-pipelines').click();
+
+    const apply = page.getByTestId('pipeline-apply');
+    const editor = page.getByTestId('pipeline-editor');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('- regex:\n    expression: "(?P<x>.*)"\n');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => apply.isDisabled(), { timeout: 10_000 }).toBe(true); // stages only: nothing to apply
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(CONFIG.replace('/var/log/*log', `${applied}/*.log`));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => apply.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await apply.click();
+
+    const added = page.getByTestId('pipeline-applied-source');
+    await expect.poll(() => added.count(), { timeout: 20_000 }).toBe(1);
+    expect(await added.textContent()).toContain('job=varlogs');
+    await screenshot(page, '33-pipeline-applied');
+    await page.getByTestId('pipeline-open-explore').click();
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(window.location.hash)), { timeout: 10_000 }).toContain('#/explore?query={job="varlogs"}');
+
+    const query = page.getByTestId('query-editor');
+    await query.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('{job="varlogs"} |= "error_message"');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Enter');
+    const count = page.getByTestId('query-result-count');
+    await expect.poll(() => count.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    expect(Number(await count.getAttribute('data-total'))).toBe(lines.filter((l) => l.includes('error_message')).length);
+    await screenshot(page, '34-pipeline-applied-explore');
+  });
 });

@@ -1,10 +1,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useSettings } from '../../app/SettingsProvider';
 import { errorText } from '../../rpc/errors';
-import { useRpcStream } from '../../rpc/hooks';
+import { useRpcMutation, useRpcStream } from '../../rpc/hooks';
 import { pruneSelection } from '../explore/stream-groups';
+import { ApplyPanel, type ApplyState } from './ApplyPanel';
 import { ExportPanel } from './ExportPanel';
 import { PipelineStreamPicker } from './PipelineStreamPicker';
+import { hasPromtailPaths } from './promtail-apply';
 import { RegexHelper } from './RegexHelper';
 import { ResultsPanel } from './ResultsPanel';
 import { usePipelineRun } from './use-pipeline-run';
@@ -38,7 +40,24 @@ export function PipelinesPage() {
   const good = view.good;
   const stale = good !== null && (good.config !== config || view.errors.length > 0);
   const sampleLines = useMemo(() => good?.run.input.map((l) => l.line) ?? [], [good]);
-  const errors = useMemo(() => (view.errorsFor === null ? null : { text: view.errorsFor, errors: view.errors }), [view.errorsFor, view.errors]);
+  const apply = useRpcMutation('sources.addPromtail');
+  const applied = apply.data && apply.variables ? { config: apply.variables.config, answer: apply.data } : null;
+  const applyErrors = useMemo(
+    () => (applied && !applied.answer.ok ? { text: applied.config, errors: applied.answer.errors } : null),
+    [applied?.config, applied?.answer],
+  );
+  const canApply = useMemo(() => hasPromtailPaths(config), [config]);
+  const applyState: ApplyState = {
+    pending: apply.isPending,
+    failure: apply.error,
+    result: applied?.answer.ok ? { config: applied.config, sources: applied.answer.sources } : null,
+    errors: applyErrors,
+  };
+  // Apply's positioned errors, while the text is the one applied, go on the editor as markers.
+  const errors = useMemo(() => {
+    if (applyErrors && applyErrors.text === config) return applyErrors;
+    return view.errorsFor === null ? null : { text: view.errorsFor, errors: view.errors };
+  }, [applyErrors, config, view.errorsFor, view.errors]);
 
   const pickStreams = (ids: string[]): void => {
     setChosen(ids);
@@ -72,6 +91,7 @@ export function PipelinesPage() {
           </ul>
         )}
         {failure && <div className="page-error">{errorText(failure)}</div>}
+        <ApplyPanel enabled={canApply} onApply={() => apply.mutate({ config, follow: true })} state={applyState} />
         <RegexHelper config={config} cursor={cursor} lines={sampleLines} />
         <ExportPanel config={config} />
       </section>
