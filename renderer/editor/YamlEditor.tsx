@@ -98,7 +98,14 @@ export function YamlEditor(props: YamlEditorProps) {
   useEffect(() => {
     const model = editorRef.current?.getModel();
     const host = hostRef.current;
-    if (!model || !host || !props.errors || model.getValue() !== props.errors.text) return;
+    if (!model || !host) return;
+    if (!props.errors) {
+      // The text is fine now (or was never checked): no marker may outlive its error.
+      monaco.editor.setModelMarkers(model, 'pipeline', []);
+      host.dataset.markers = '';
+      return;
+    }
+    if (model.getValue() !== props.errors.text) return;
     const markers = props.errors.errors.map((e): monaco.editor.IMarkerData => {
       const line = Math.min(Math.max(1, e.line), model.getLineCount());
       const column = Math.min(Math.max(1, e.column), model.getLineMaxColumn(line));
