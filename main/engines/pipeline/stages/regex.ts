@@ -2,8 +2,11 @@
 import type { CompiledRegex } from '../../logql/ports';
 import type { StageDefinition } from '../types';
 import { ConfigReader } from '../values';
-import { requiredLiteral } from './required-literal';
+import { requiredLiteral, tailCapture, tailMatch } from './required-literal';
 import { sourceInput } from './source-input';
+
+/** String.prototype.isWellFormed (Node 20; ES2024 lib not in the project's target). */
+type WellFormed = string & { isWellFormed(): boolean };
 
 interface RegexConfig {
   regex: CompiledRegex;
@@ -26,6 +29,8 @@ export const regexStage: StageDefinition<RegexConfig> = {
   create(cfg, ctx) {
     // Lines without the pattern's required literal cannot match: skip the RE2 call (see required-literal.ts).
     const literal = requiredLiteral(cfg.regex.source);
+    // `.*(?P<name>LITERAL.*)` is matched without RE2 (exactly as RE2 would, on well-formed text).
+    const tail = tailCapture(cfg.regex.source);
     const names: [number, string][] = [];
     cfg.regex.groupNames.forEach((name, i) => {
       if (i !== 0 && name !== '') names.push([i, name]);
@@ -35,6 +40,12 @@ export const regexStage: StageDefinition<RegexConfig> = {
       process(entry) {
         const input = cfg.source === undefined ? entry.line : sourceInput(entry, cfg.source, ctx, 'regex');
         if (input === undefined) return [entry];
+        if (tail !== null && (input as WellFormed).isWellFormed()) {
+          const v = input.includes(tail.literal) ? tailMatch(input, tail.literal) : null;
+          if (v === null) ctx.note('regex did not match');
+          else entry.extracted[tail.name] = v;
+          return [entry];
+        }
         const m = literal !== null && !input.includes(literal) ? null : cfg.regex.exec(input);
         if (!m) {
           ctx.note('regex did not match');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { re2Port } from '../../../adapters/re2/re2-port';
-import { requiredLiteral } from './required-literal';
+import { requiredLiteral, tailCapture, tailMatch } from './required-literal';
 
 describe('requiredLiteral', () => {
   it('finds the literal of Promtail-style patterns', () => {
@@ -43,6 +43,35 @@ describe('requiredLiteral', () => {
       const c = re2Port.compile(p);
       if (!c.ok) throw new Error(c.error);
       for (const s of subjects) if (!s.includes(lit!)) expect(c.regex.exec(s), `${p} on ${JSON.stringify(s)}`).toBeNull();
+    }
+  });
+
+  it('tailCapture takes only the exact `.*(?P<name>LITERAL.*)` shape', () => {
+    expect(tailCapture('.*(?P<error_message>error_message.*)')).toEqual({ name: 'error_message', literal: 'error_message' });
+    for (const p of ['.*(?P<a>err.*)x', '.*(?P<a>err.+)', '(?P<a>err.*)', '.*(?P<a>e.r.*)', '.*(?P<a>err.*)|b', '.*(?P<a>err?.*)', '.*(?:err.*)'])
+      expect(tailCapture(p), p).toBeNull();
+  });
+
+  it('tailMatch gives exactly what RE2 gives the group, on random text with newlines and non-ASCII', () => {
+    const patterns = ['.*(?P<error_message>error_message.*)', '.*(?P<g>ab.*)', '.*(?P<g>aa.*)', '.*(?P<g>a=b.*)'];
+    const alphabet = ['a', 'b', 'aa', 'ab', 'a=b', 'error_message', 'error_messag', '\n', '\r', '\n\n', ' ', 'é', '😀', '\t', 'x'];
+    let seed = 99;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const subjects = ['', 'ab', '\nab', 'ab\n', 'aab\nab', 'xab\nabab', 'aaa', 'a\nb', 'error_message=x\nerror_message=y'];
+    for (let k = 0; k < 4000; k++) {
+      let s = '';
+      for (let j = rand(10); j > 0; j--) s += alphabet[rand(alphabet.length)]!;
+      subjects.push(s);
+    }
+    for (const p of patterns) {
+      const t = tailCapture(p)!;
+      expect(t, p).not.toBeNull();
+      const c = re2Port.compile(p);
+      if (!c.ok) throw new Error(c.error);
+      for (const s of subjects) {
+        const m = c.regex.exec(s);
+        expect(tailMatch(s, t.literal), `${p} on ${JSON.stringify(s)}`).toBe(m ? (m.groups[1] ?? '') : null);
+      }
     }
   });
 });

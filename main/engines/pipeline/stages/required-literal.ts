@@ -47,3 +47,32 @@ export function requiredLiteral(pattern: string): string | null {
   }
   return lit.length >= 2 ? lit : null;
 }
+
+const TAIL = /^\.\*\(\?P<(\w+)>([A-Za-z0-9_ =:"'\/,;<>@#%&~`!-]{2,})\.\*\)$/;
+
+/**
+ * The exact shape `.*(?P<name>LITERAL.*)` (the Promtail idiom for "the rest of the line from
+ * LITERAL"): its one group, matched without RE2 by tailMatch. Null for anything else.
+ */
+export function tailCapture(pattern: string): { name: string; literal: string } | null {
+  const m = TAIL.exec(pattern);
+  return m ? { name: m[1]!, literal: m[2]! } : null;
+}
+
+/**
+ * What RE2 gives the group of `.*(?P<g>LITERAL.*)` on `s` (well-formed UTF-16), or null for no
+ * match. `.` does not match `\n`, so a match lies within one newline-free segment; the leftmost
+ * match starts at the first segment holding the literal, the greedy `.*` reaches its last
+ * occurrence there, and the group's `.*` runs to the segment's end.
+ */
+export function tailMatch(s: string, literal: string): string | null {
+  let start = 0;
+  for (;;) {
+    const nl = s.indexOf('\n', start);
+    const end = nl < 0 ? s.length : nl;
+    const q = s.lastIndexOf(literal, end - literal.length);
+    if (q >= start && end - literal.length >= 0) return s.slice(q, end);
+    if (nl < 0) return null;
+    start = nl + 1;
+  }
+}
