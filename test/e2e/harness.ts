@@ -65,3 +65,17 @@ export async function until(check: () => Promise<boolean>, timeoutMs = 20_000, w
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Browser mode + Chromium + a page that has added the loghub folder and opened Explore. */
+export async function openLoghubInExplore(): Promise<{ server: Awaited<ReturnType<typeof startBrowserMode>>; browser: Browser; page: Page; close(): Promise<void> }> {
+  const server = await startBrowserMode();
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(server.url);
+  await page.getByTestId('nav-sources').click();
+  await page.getByTestId('source-path-input').fill(loghub);
+  await page.getByTestId('source-add-button').click();
+  await until(async () => (await page.getByTestId('stream-row').count()) === 8, 20_000, 'eight streams');
+  await page.getByTestId('nav-explore').click();
+  return { server, browser, page, close: async () => (await browser.close(), await server.stop()) };
+}

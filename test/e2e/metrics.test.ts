@@ -1,32 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loghub, screenshot, startBrowserMode, until } from './harness';
+import { loghub, openLoghubInExplore, screenshot, until } from './harness';
 
 /** Files with at least one line containing "error": one series each in the query below. */
 const filesWithErrors = readdirSync(loghub, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .filter((d) => readFileSync(join(loghub, d.name, `${d.name}_2k.log`), 'utf8').includes('error'));
 
-let server: Awaited<ReturnType<typeof startBrowserMode>>;
-let browser: Browser;
+let session: Awaited<ReturnType<typeof openLoghubInExplore>>;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startBrowserMode();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(server.url);
-  await page.getByTestId('nav-sources').click();
-  await page.getByTestId('source-path-input').fill(loghub);
-  await page.getByTestId('source-add-button').click();
-  await until(async () => (await page.getByTestId('stream-row').count()) === 8, 20_000, 'eight streams');
-  await page.getByTestId('nav-explore').click();
+  session = await openLoghubInExplore();
+  page = session.page;
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('a user charts a LogQL metric query over the loghub folder', () => {

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, loghub, screenshot, startBrowserMode, until } from './harness';
+import { loghub, openLoghubInExplore, screenshot, until } from './harness';
 
 const opensshLines = readFileSync(join(loghub, 'OpenSSH', 'OpenSSH_2k.log'), 'utf8').split(/\r?\n/).filter(Boolean);
 /** The same extraction in JS, to know what Loki would return for the query below. */
 const rootFailures = opensshLines.filter((l) => l.match(/Failed password for (?:invalid user )?(\S+) from (\S+)/)?.[1] === 'root');
 
-let server: Awaited<ReturnType<typeof startBrowserMode>>;
-let browser: Browser;
+let session: Awaited<ReturnType<typeof openLoghubInExplore>>;
 let page: Page;
 
 async function typeQuery(text: string): Promise<void> {
@@ -22,19 +21,11 @@ async function typeQuery(text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startBrowserMode();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(server.url);
-  await page.getByTestId('nav-sources').click();
-  await page.getByTestId('source-path-input').fill(loghub);
-  await page.getByTestId('source-add-button').click();
-  await until(async () => (await page.getByTestId('stream-row').count()) === 8, 20_000, 'eight streams');
-  await page.getByTestId('nav-explore').click();
+  session = await openLoghubInExplore();
+  page = session.page;
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('a user queries the loghub folder with LogQL in Explore', () => {
