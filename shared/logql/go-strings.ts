@@ -108,45 +108,48 @@ function decodeUtf8(bytes: number[]): string {
   return out;
 }
 
-/** strconv.Quote: printable runes kept, the rest escaped the Go way. */
-export function quoteGo(s: string): string {
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+/** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+export function isGoPrint(cp: number): boolean {
+  return PRINTABLE.test(String.fromCodePoint(cp));
+}
+
+function escapeRune(cp: number, quote: string, asciiOnly: boolean): string {
+  const ch = String.fromCodePoint(cp);
+  if (ch === quote || ch === '\\') return '\\' + ch;
+  if (cp < 0x80 ? cp >= 0x20 && cp !== 0x7f : !asciiOnly && isGoPrint(cp)) return ch;
+  switch (cp) {
+    case 7: return '\\a';
+    case 8: return '\\b';
+    case 12: return '\\f';
+    case 10: return '\\n';
+    case 13: return '\\r';
+    case 9: return '\\t';
+    case 11: return '\\v';
+  }
+  if (cp < 0x20 || cp === 0x7f) return '\\x' + cp.toString(16).padStart(2, '0');
+  if (cp < 0x10000) return '\\u' + cp.toString(16).padStart(4, '0');
+  return '\\U' + cp.toString(16).padStart(8, '0');
+}
+
+/**
+ * strconv.Quote (asciiOnly: strconv.QuoteToASCII): printable runes kept, the rest escaped the
+ * Go way. A lone surrogate (invalid UTF-8 once in Go) becomes U+FFFD. The one Go quoting of the
+ * code base: the LogQL printer, the engine's error texts and the template engine use it.
+ */
+export function quoteGo(s: string, asciiOnly = false): string {
   let out = '"';
   for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\v':
-        out += '\\v';
-        continue;
-    }
-    if (cp === 0xfffd) out += ch;
-    else if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else if (cp >= 0x80 && cp < 0xa0) out += '\\u' + cp.toString(16).padStart(4, '0');
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\ufffd';
-    else out += ch;
+    let cp = ch.codePointAt(0)!;
+    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
+    out += escapeRune(cp, '"', asciiOnly);
   }
   return out + '"';
+}
+
+/** strconv.QuoteRune, for %q of a rune. */
+export function quoteRuneGo(cp: number, asciiOnly = false): string {
+  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp < 0) cp = 0xfffd;
+  return "'" + escapeRune(cp, "'", asciiOnly) + "'";
 }

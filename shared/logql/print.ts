@@ -141,6 +141,6 @@ function printMetric(e: MetricExpr): string {
     case 'vector':
       return `vector(${e.value.toFixed(6)})`;
     case 'labelReplace':
-      return `label_replace(${printMetric(e.expr)},${[e.dst, e.replacement, e.src, e.regex].map(quoteGo).join(',')})`;
+      return `label_replace(${printMetric(e.expr)},${[e.dst, e.replacement, e.src, e.regex].map((v) => quoteGo(v)).join(',')})`;
   }
 }

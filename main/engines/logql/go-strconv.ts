@@ -4,49 +4,9 @@
  * `__error_details__` values that users filter and print.
  */
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-/** strconv.Quote: Go-escaped, double-quoted. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\v':
-        out += '\\v';
-        continue;
-    }
-    const cp = ch.codePointAt(0)!;
-    if (PRINTABLE.test(ch)) out += ch;
-    else if (cp < 0x80) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
-    else out += '\\U' + cp.toString(16).padStart(8, '0');
-  }
-  return out + '"';
-}
+/** strconv.Quote, shared with the LogQL printer and the template engine. */
+export { quoteGo as goQuote } from '../../../shared/logql/go-strings';
+import { quoteGo as goQuote } from '../../../shared/logql/go-strings';
 
 export type GoParse<T> = { ok: true; value: T } | { ok: false; error: string };
 

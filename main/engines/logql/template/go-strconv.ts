@@ -1,45 +1,12 @@
 // Go's strconv quoting: Quote/QuoteRune (for %q, error messages, node printing) and
 // Unquote/UnquoteChar (for the template's string and character literals).
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+import { isGoPrint, quoteGo, quoteRuneGo } from '../../../../shared/logql/go-strings';
 
-export function isPrint(cp: number): boolean {
-  return PRINTABLE.test(String.fromCodePoint(cp));
-}
-
-function escapeRune(cp: number, quote: string, asciiOnly: boolean): string {
-  const ch = String.fromCodePoint(cp);
-  if (ch === quote || ch === '\\') return '\\' + ch;
-  if (cp < 0x80 ? cp >= 0x20 && cp !== 0x7f : !asciiOnly && isPrint(cp)) return ch;
-  switch (cp) {
-    case 7: return '\\a';
-    case 8: return '\\b';
-    case 12: return '\\f';
-    case 10: return '\\n';
-    case 13: return '\\r';
-    case 9: return '\\t';
-    case 11: return '\\v';
-  }
-  if (cp < 0x20 || cp === 0x7f) return '\\x' + cp.toString(16).padStart(2, '0');
-  if (cp < 0x10000) return '\\u' + cp.toString(16).padStart(4, '0');
-  return '\\U' + cp.toString(16).padStart(8, '0');
-}
-
+export const isPrint = isGoPrint;
 /** strconv.Quote (asciiOnly: strconv.QuoteToASCII, for %+q). */
-export function quote(s: string, asciiOnly = false): string {
-  let out = '"';
-  for (const ch of s) {
-    let cp = ch.codePointAt(0)!;
-    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-    out += escapeRune(cp, '"', asciiOnly);
-  }
-  return out + '"';
-}
-
-export function quoteRune(cp: number, asciiOnly = false): string {
-  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp < 0) cp = 0xfffd;
-  return "'" + escapeRune(cp, "'", asciiOnly) + "'";
-}
+export const quote = quoteGo;
+export const quoteRune = quoteRuneGo;
 
 export type UnquoteResult = { ok: true; value: string } | { ok: false };
 
