@@ -1,4 +1,5 @@
 import { parser } from '../../shared/logql/grammar/parser';
+import { quoteGo } from '../../shared/logql/go-strings';
 import type { SyntaxNode, Tree } from '@lezer/common';
 
 /** [from, to) in the query text (UTF-16 offsets, as Monaco's model offsets). */
@@ -51,9 +52,8 @@ export function hasError(tree: Tree): boolean {
 }
 
 /** A Go double-quoted string literal, as Loki's parser reads it back. */
-export function goQuote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
-}
+/** A Go double-quoted string, as the LogQL parser reads it back. */
+export const goQuote = (value: string): string => quoteGo(value);
 
 /** RE2 metacharacters escaped, so a value used with =~ matches itself only. */
 export function escapeRegex(value: string): string {
