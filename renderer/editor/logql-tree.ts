@@ -52,7 +52,6 @@ export function hasError(tree: Tree): boolean {
 }
 
 /** A Go double-quoted string literal, as Loki's parser reads it back. */
-/** A Go double-quoted string, as the LogQL parser reads it back. */
 export const goQuote = (value: string): string => quoteGo(value);
 
 /** RE2 metacharacters escaped, so a value used with =~ matches itself only. */
