@@ -6,7 +6,7 @@
  */
 import type { BinaryExpr, BinaryOp, VectorMatching } from '../../../shared/promql/ast.js';
 import { formatLabels, LabelsBuilder, labelsKey, METRIC_NAME, type Labels } from '../tsdb/labels.js';
-import type { EvalContext } from './context.js';
+import { pos, type EvalContext } from './context.js';
 import { evalAt } from './evaluate.js';
 import { fail, type Sample, type Value } from './values.js';
 
@@ -52,6 +52,28 @@ function compare(op: BinaryOp, a: number, b: number): boolean {
   }
 }
 
+/**
+ * What an operator does with a histogram operand (vectorElemBinop): `float` when neither is
+ * one, `hist` when the result is a histogram (its value stays opaque), `skip` for ==/!= between
+ * two histograms (a histogram comparison, out of scope), `incompatible` otherwise (the sample is
+ * dropped with an info annotation).
+ */
+function histogramCase(op: BinaryOp, lh: boolean, rh: boolean): 'float' | 'hist' | 'skip' | 'incompatible' {
+  if (!lh && !rh) return 'float';
+  if (lh && rh) {
+    if (op === '==' || op === '!=') return 'skip';
+    return op === '+' || op === '-' ? 'hist' : 'incompatible';
+  }
+  if (op === '*') return 'hist';
+  if (op === '/' && lh) return 'hist';
+  return 'incompatible';
+}
+
+function incompatible(ctx: EvalContext, e: BinaryExpr, lh: boolean, rh: boolean): void {
+  const kind = (h: boolean) => (h ? 'histogram' : 'float');
+  ctx.annotations.info(`incompatible sample types encountered for binary operator ${JSON.stringify(e.op)}: ${kind(lh)} ${e.op} ${kind(rh)}${pos(ctx, e)}`);
+}
+
 export function evalBinary(ctx: EvalContext, e: BinaryExpr, ts: number): Value {
   const l = evalAt(ctx, e.left, ts);
   const r = evalAt(ctx, e.right, ts);
@@ -62,16 +84,23 @@ export function evalBinary(ctx: EvalContext, e: BinaryExpr, ts: number): Value {
   if (l.type === 'vector' && r.type === 'vector') {
     const matching = e.matching ?? { card: ['and', 'or', 'unless'].includes(e.op) ? 'many-to-many' : 'one-to-one', on: false, labels: [], include: [] };
     if (e.op === 'and' || e.op === 'or' || e.op === 'unless') return { type: 'vector', samples: setOp(e.op, l.samples, r.samples, matching) };
-    return { type: 'vector', samples: vectorBinop(e.op, l.samples, r.samples, matching, e.returnBool) };
+    return { type: 'vector', samples: vectorBinop(ctx, e, l.samples, r.samples, matching, e.returnBool) };
   }
-  if (l.type === 'vector' && r.type === 'scalar') return { type: 'vector', samples: vectorScalar(e.op, l.samples, r.v, false, e.returnBool) };
-  if (l.type === 'scalar' && r.type === 'vector') return { type: 'vector', samples: vectorScalar(e.op, r.samples, l.v, true, e.returnBool) };
+  if (l.type === 'vector' && r.type === 'scalar') return { type: 'vector', samples: vectorScalar(ctx, e, l.samples, r.v, false, e.returnBool) };
+  if (l.type === 'scalar' && r.type === 'vector') return { type: 'vector', samples: vectorScalar(ctx, e, r.samples, l.v, true, e.returnBool) };
   return fail('binary expression must contain only scalar and instant vector types');
 }
 
-function vectorScalar(op: BinaryOp, vec: Sample[], scalar: number, swap: boolean, returnBool: boolean): Sample[] {
+function vectorScalar(ctx: EvalContext, e: BinaryExpr, vec: Sample[], scalar: number, swap: boolean, returnBool: boolean): Sample[] {
+  const op = e.op;
   const out: Sample[] = [];
   for (const s of vec) {
+    if (s.h) {
+      const c = swap ? histogramCase(op, false, true) : histogramCase(op, true, false);
+      if (c === 'incompatible') incompatible(ctx, e, !swap, swap);
+      if (c === 'hist') out.push({ labels: s.labels, v: NaN, h: true, dropName: true });
+      continue;
+    }
     const [a, b] = swap ? [scalar, s.v] : [s.v, scalar];
     let v: number;
     let keep = true;
@@ -103,7 +132,8 @@ function matchLabels(ls: Labels, m: VectorMatching): Labels {
   return ls.filter((l) => (m.on ? m.labels.includes(l.name) : !m.labels.includes(l.name) && l.name !== METRIC_NAME));
 }
 
-function vectorBinop(op: BinaryOp, lhs: Sample[], rhs: Sample[], m: VectorMatching, returnBool: boolean): Sample[] {
+function vectorBinop(ctx: EvalContext, e: BinaryExpr, lhs: Sample[], rhs: Sample[], m: VectorMatching, returnBool: boolean): Sample[] {
+  const op = e.op;
   if (lhs.length === 0 || rhs.length === 0) return [];
   if (m.card === 'one-to-many') [lhs, rhs] = [rhs, lhs];
   const right = new Map<string, Sample>();
@@ -126,6 +156,8 @@ function vectorBinop(op: BinaryOp, lhs: Sample[], rhs: Sample[], m: VectorMatchi
     const rs = right.get(sig);
     if (!rs) continue;
     const [a, b] = m.card === 'one-to-many' ? [rs.v, ls.v] : [ls.v, rs.v];
+    const [ah, bh] = m.card === 'one-to-many' ? [!!rs.h, !!ls.h] : [!!ls.h, !!rs.h];
+    const hc = histogramCase(op, ah, bh);
     let v: number;
     let keep = true;
     if (COMPARISON.has(op)) {
@@ -143,6 +175,12 @@ function vectorBinop(op: BinaryOp, lhs: Sample[], rhs: Sample[], m: VectorMatchi
       const key = labelsKey(metric);
       if (inserted.has(key)) fail('multiple matches for labels: grouping labels must ensure unique matches');
       inserted.add(key);
+    }
+    if (hc === 'incompatible') incompatible(ctx, e, ah, bh);
+    if (hc === 'skip' || hc === 'incompatible') continue;
+    if (hc === 'hist') {
+      out.push({ labels: metric, v: NaN, h: true });
+      continue;
     }
     if (!keep && !returnBool) continue;
     out.push({ labels: metric, v, ...(returnBool ? { dropName: true } : {}) });

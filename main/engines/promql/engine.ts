@@ -89,7 +89,8 @@ function instantValue(ctx: EvalContext, expr: Expr, t: number): PromValue {
         if (seen.has(k)) throw new PromqlError('vector cannot contain metrics with the same labelset');
         seen.add(k);
       }
-      return { resultType: 'vector', result: samples.map((s) => ({ metric: labelsToRecord(s.labels), t, value: s.v })) };
+      // Histogram samples count for label collisions; their values are out of scope, so they are left out.
+      return { resultType: 'vector', result: samples.filter((s) => !s.h).map((s) => ({ metric: labelsToRecord(s.labels), t, value: s.v })) };
     }
     case 'matrix':
       return matrixValue(v.series);
@@ -106,7 +107,7 @@ function rangeValue(ctx: EvalContext, expr: Expr, start: number, end: number, st
       let series = byKey.get(key);
       if (!series) byKey.set(key, (series = { labels: s.labels, points: [], ...(s.dropName ? { dropName: true } : {}) }));
       if (series.points.length && series.points[series.points.length - 1]!.t === t) throw new PromqlError('vector cannot contain metrics with the same labelset');
-      series.points.push({ t, v: s.v });
+      series.points.push(s.h ? { t, v: NaN, h: true } : { t, v: s.v });
     }
   }
   return matrixValue([...byKey.values()]);
@@ -130,5 +131,7 @@ function matrixValue(series: Series[]): PromValue {
     }
   }
   const out = [...merged.values()].sort((a, b) => compareLabels(a.labels, b.labels));
-  return { resultType: 'matrix', result: out.map((s) => ({ metric: labelsToRecord(s.labels), values: s.points.map((p) => ({ t: p.t, value: p.v })) })) };
+  // Histogram points are left out (their values are out of scope), and a series left without points.
+  const floats = out.map((s) => ({ labels: s.labels, points: s.points.filter((p) => !p.h) })).filter((s) => s.points.length);
+  return { resultType: 'matrix', result: floats.map((s) => ({ metric: labelsToRecord(s.labels), values: s.points.map((p) => ({ t: p.t, value: p.v })) })) };
 }

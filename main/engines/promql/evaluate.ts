@@ -33,7 +33,7 @@ export function evalAt(ctx: EvalContext, e: Expr, ts: number): Value {
       const v = evalAt(ctx, e.expr, ts);
       if (e.op === '+') return v;
       if (v.type === 'scalar') return { type: 'scalar', v: -v.v };
-      if (v.type === 'vector') return { type: 'vector', samples: v.samples.map((s) => ({ labels: s.labels, v: -s.v, dropName: true })) };
+      if (v.type === 'vector') return { type: 'vector', samples: v.samples.map((s) => ({ labels: s.labels, v: -s.v, dropName: true, ...(s.h ? { h: true as const } : {}) })) };
       return fail('unary expression only allowed on expressions of type scalar or instant vector');
     }
     case 'binary':
@@ -45,10 +45,15 @@ export function evalAt(ctx: EvalContext, e: Expr, ts: number): Value {
   }
 }
 
-export function evalVector(ctx: EvalContext, e: Expr, ts: number): Sample[] {
+/** An instant vector argument; histogram samples are dropped unless the caller handles them (`keepHistograms`). */
+export function evalVector(ctx: EvalContext, e: Expr, ts: number, keepHistograms = false): Sample[] {
   const v = evalAt(ctx, e, ts);
   if (v.type !== 'vector') return fail(`expected instant vector, got ${v.type}`);
-  return v.samples;
+  return keepHistograms ? v.samples : floatsOnly(v.samples);
+}
+
+export function floatsOnly(samples: Sample[]): Sample[] {
+  return samples.some((s) => s.h) ? samples.filter((s) => !s.h) : samples;
 }
 
 export function evalScalar(ctx: EvalContext, e: Expr, ts: number): number {
@@ -57,10 +62,17 @@ export function evalScalar(ctx: EvalContext, e: Expr, ts: number): number {
   return v.v;
 }
 
-export function evalMatrix(ctx: EvalContext, e: Expr, ts: number): Series[] {
+/** A range vector argument; histogram points are dropped (and series left empty) unless the caller handles them. */
+export function evalMatrix(ctx: EvalContext, e: Expr, ts: number, keepHistograms = false): Series[] {
   const v = evalAt(ctx, e, ts);
   if (v.type !== 'matrix') return fail(`expected range vector, got ${v.type}`);
-  return v.series;
+  if (keepHistograms || !v.series.some((s) => s.points.some((p) => p.h))) return v.series;
+  const out: Series[] = [];
+  for (const s of v.series) {
+    const points = s.points.filter((p) => !p.h);
+    if (points.length) out.push({ ...s, points });
+  }
+  return out;
 }
 
 function evalSubquery(ctx: EvalContext, sq: SubqueryExpr, ts: number): Series[] {
@@ -76,7 +88,7 @@ function evalSubquery(ctx: EvalContext, sq: SubqueryExpr, ts: number): Series[] 
         byKey.set(key, series);
       }
       if (series.points.length && series.points[series.points.length - 1]!.t === t) fail('vector cannot contain metrics with the same labelset');
-      series.points.push({ t, v: s.v });
+      series.points.push(s.h ? { t, v: NaN, h: true } : { t, v: s.v });
     }
   }
   return [...byKey.values()];

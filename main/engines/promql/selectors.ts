@@ -78,7 +78,7 @@ export function evalVectorSelector(ctx: EvalContext, sel: VectorSelector, ts: nu
   for (const s of selectSeries(ctx, sel)) {
     const i = firstAfter(s, t) - 1;
     if (i < 0 || s.t[i]! <= t - ctx.lookbackMs || s.stale[i]) continue;
-    out.push({ labels: s.labels, v: s.v[i]! });
+    out.push(s.hist[i] ? { labels: s.labels, v: NaN, h: true } : { labels: s.labels, v: s.v[i]! });
   }
   return out;
 }
@@ -87,7 +87,7 @@ export function evalVectorSelector(ctx: EvalContext, sel: VectorSelector, ts: nu
 export function pointsIn(s: SeriesView, from: number, to: number): Point[] {
   const pts: Point[] = [];
   for (let i = firstAfter(s, from); i < s.length && s.t[i]! <= to; i++) {
-    if (!s.stale[i]) pts.push({ t: s.t[i]!, v: s.v[i]! });
+    if (!s.stale[i]) pts.push(s.hist[i] ? { t: s.t[i]!, v: NaN, h: true } : { t: s.t[i]!, v: s.v[i]! });
   }
   return pts;
 }

@@ -10,11 +10,14 @@ export interface Sample {
   v: number;
   /** The metric name is to be dropped from the final result (delayed name removal). */
   dropName?: boolean;
+  /** A native histogram sample: its value is opaque (NaN), only its presence is known. */
+  h?: true;
 }
 
 export interface Point {
   t: number;
   v: number;
+  h?: true;
 }
 
 export interface Series {

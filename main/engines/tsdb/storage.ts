@@ -2,7 +2,8 @@
  * An in-memory series store: one entry per interned label set, samples in growable typed
  * arrays (time in ms, value), staleness markers flagged beside the value (Prometheus writes
  * them as a special NaN; a flag survives every copy, a NaN payload may not). Native histogram
- * samples are not stored: they are out of scope, and a load that has them must still work.
+ * samples are stored as an opaque kind (flagged in `hist`, value NaN): queries see that a
+ * series has a histogram there, their buckets are out of scope.
  */
 import { labelsKey, type Labels } from './labels.js';
 
@@ -22,6 +23,8 @@ export interface SeriesView {
   t: Float64Array;
   v: Float64Array;
   stale: Uint8Array;
+  /** Set for native histogram samples (their value is an opaque NaN). */
+  hist: Uint8Array;
 }
 
 class MemSeries implements SeriesView {
@@ -29,14 +32,16 @@ class MemSeries implements SeriesView {
   t = new Float64Array(16);
   v = new Float64Array(16);
   stale = new Uint8Array(16);
+  hist = new Uint8Array(16);
   constructor(readonly labels: Labels, readonly key: string) {}
 
-  append(t: number, v: number, stale: boolean): void {
+  append(t: number, v: number, stale: boolean, hist = false): void {
     if (this.length > 0 && t <= this.t[this.length - 1]!) {
       // Out of order or duplicate: Prometheus' head rejects it; a duplicate timestamp overwrites in tests' loads.
       if (t === this.t[this.length - 1]) {
         this.v[this.length - 1] = v;
         this.stale[this.length - 1] = stale ? 1 : 0;
+        this.hist[this.length - 1] = hist ? 1 : 0;
       }
       return;
     }
@@ -49,10 +54,12 @@ class MemSeries implements SeriesView {
       this.t = grow(this.t, (n) => new Float64Array(n));
       this.v = grow(this.v, (n) => new Float64Array(n));
       this.stale = grow(this.stale, (n) => new Uint8Array(n));
+      this.hist = grow(this.hist, (n) => new Uint8Array(n));
     }
     this.t[this.length] = t;
     this.v[this.length] = v;
     this.stale[this.length] = stale ? 1 : 0;
+    this.hist[this.length] = hist ? 1 : 0;
     this.length++;
   }
 }
@@ -60,6 +67,8 @@ class MemSeries implements SeriesView {
 export interface Storage {
   append(labels: Labels, tMs: number, value: number): void;
   appendStale(labels: Labels, tMs: number): void;
+  /** A native histogram sample, kept as an opaque kind (no value). */
+  appendHistogram(labels: Labels, tMs: number): void;
   /** Series whose labels satisfy every matcher (a missing label is ""), in label order of insertion. */
   select(matchers: readonly SeriesMatcher[]): SeriesView[];
   clear(): void;
@@ -79,6 +88,7 @@ export function createStorage(): Storage {
   return {
     append: (labels, t, v) => get(labels).append(t, v, false),
     appendStale: (labels, t) => get(labels).append(t, NaN, true),
+    appendHistogram: (labels, t) => get(labels).append(t, NaN, false, true),
     select(matchers) {
       const out: SeriesView[] = [];
       for (const s of series.values()) {

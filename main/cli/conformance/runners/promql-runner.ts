@@ -2,7 +2,8 @@
 // in-memory store (cached per list of loads, which the script parser shares between the evals
 // that follow the same loads), runs the query with engines/promql as promqltest's engine is
 // configured (5m lookback, 1m default subquery step, RE2 regexes) and is judged with
-// compare/promql-result. Native histogram samples are skipped: their evals are out of scope.
+// compare/promql-result. Native histogram samples are stored as an opaque kind: queries see
+// them (annotations, absent(), count) while their values stay out of scope.
 
 import { re2Port } from '../../../adapters/re2/re2-port';
 import { createPromqlEngine, type PromValue, type QueryResult } from '../../../engines/promql/engine';
@@ -25,6 +26,7 @@ export function storeOf(loads: PromqlLoad[]): Storage {
         const t = i * load.intervalMs;
         if (v.kind === 'float') s!.append(labels, t, v.value);
         else if (v.kind === 'stale') s!.appendStale(labels, t);
+        else if (v.kind === 'histogram') s!.appendHistogram(labels, t);
       });
     }
   }
