@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSettings } from '../../app/SettingsProvider';
-import { isTypingTarget } from '../../app/shortcuts';
 import { formatCount } from '../../app/time-format';
-import { clampTop, navigate, navKeyOf } from '../logs/viewport';
+import { useRowKeys, useRowScroll } from '../logs/use-row-navigation';
 import type { RunState } from './log-query-run';
 import { ParsedFields } from './ParsedFields';
 import type { FieldStats } from './parsed-fields';
@@ -39,31 +38,22 @@ export function QueryResults({ run, rows, fields, onFilter }: Props) {
     setSelected(null);
     setOpen(false);
   }, [run.input]);
-  useEffect(() => setTop((t) => clampTop(t, total, visible)), [total, visible]);
-
-  const scrollBy = useCallback((n: number) => setTop((t) => clampTop(t + n, total, visible)), [total, visible]);
-  const scrollTo = useCallback((t: number) => setTop(clampTop(t, total, visible)), [total, visible]);
+  const { scrollBy, scrollTo } = useRowScroll(setTop, total, visible);
   const select = useCallback((i: number) => {
     setSelected(i);
     setOpen(true);
   }, []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isTypingTarget(e.target)) return;
-      if (document.querySelector('.overlay')) return;
-      if (e.key === 'Escape') return setOpen(false);
-      if (e.key === 'Enter' && selected !== null) return setOpen(true);
-      const key = navKeyOf(e.key);
-      if (!key) return;
-      e.preventDefault();
-      const next = navigate({ top, selected }, key, total, visible);
+  useRowKeys({ top, selected }, total, visible, {
+    onEscape: () => setOpen(false),
+    onEnter: () => {
+      if (selected !== null) setOpen(true);
+    },
+    onMove: (next) => {
       setTop(next.top);
       setSelected(next.selected);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [top, selected, total, visible]);
+    },
+  });
 
   const detail = open && selected !== null ? rows[selected] : undefined;
   const stats = useMemo(() => {

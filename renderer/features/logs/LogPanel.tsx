@@ -3,13 +3,12 @@ import type { LogLine } from '../../../shared/contract';
 import type { Labels } from '../../../shared/model/labels';
 import { useLocation } from '../../app/LocationProvider';
 import { useSettings } from '../../app/SettingsProvider';
-import { isTypingTarget } from '../../app/shortcuts';
 import { errorText, isCancelled } from '../../rpc/errors';
 import { LogDetails } from './LogDetails';
 import { LogToolbar } from './LogToolbar';
 import { LogViewport } from './LogViewport';
 import { useLogWindows } from './use-log-windows';
-import { clampTop, navigate, navKeyOf } from './viewport';
+import { useRowKeys, useRowScroll } from './use-row-navigation';
 
 interface Props {
   streamIds: string[];
@@ -37,11 +36,8 @@ export function LogPanel({ streamIds, labelsOf }: Props) {
   const win = useLogWindows(view, top, visible + 1);
   const total = win.total ?? 0;
 
-  // The view can shrink (a source removed) or grow (indexing): keep top in range.
-  useEffect(() => setTop((t) => clampTop(t, total, visible)), [total, visible]);
-
-  const scrollBy = useCallback((lines: number) => setTop((t) => clampTop(t + lines, total, visible)), [total, visible]);
-  const scrollTo = useCallback((t: number) => setTop(clampTop(t, total, visible)), [total, visible]);
+  // The view can shrink (a source removed) or grow (indexing): useRowScroll keeps top in range.
+  const { scrollBy, scrollTo } = useRowScroll(setTop, total, visible);
   const select = useCallback((index: number, line: LogLine) => {
     setSelIndex(index);
     setSelected({ index, line });
@@ -53,28 +49,16 @@ export function LogPanel({ streamIds, labelsOf }: Props) {
     if (selIndex !== null && selectedRow && selected && selected.index !== selIndex) setSelected({ index: selIndex, line: selectedRow });
   }, [selIndex, selectedRow, selected]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isTypingTarget(e.target)) return;
-      if (document.querySelector('.overlay')) return; // the help overlay has the keyboard
-      if (e.key === 'Escape') {
-        setSelected(null);
-        return;
-      }
-      if (e.key === 'Enter' && selIndex !== null && selectedRow) {
-        setSelected({ index: selIndex, line: selectedRow });
-        return;
-      }
-      const key = navKeyOf(e.key);
-      if (!key) return;
-      e.preventDefault();
-      const next = navigate({ top, selected: selIndex }, key, total, visible);
+  useRowKeys({ top, selected: selIndex }, total, visible, {
+    onEscape: () => setSelected(null),
+    onEnter: () => {
+      if (selIndex !== null && selectedRow) setSelected({ index: selIndex, line: selectedRow });
+    },
+    onMove: (next) => {
       setTop(next.top);
       setSelIndex(next.selected);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [top, selIndex, selectedRow, total, visible]);
+    },
+  });
 
   const errorShown = win.error && !isCancelled(win.error) ? errorText(win.error) : null;
   return (
