@@ -7,11 +7,14 @@ import type { AggregateExpr } from '../../../shared/promql/ast.js';
 import { formatSampleValue } from '../logql/metric/format.js';
 import { LabelsBuilder, labelsKey, METRIC_NAME, type Labels } from '../tsdb/labels.js';
 import { pos, type EvalContext } from './context.js';
-import { evalAt, evalVector } from './evaluate.js';
+import { evalAt, evalVector, floatsOnly } from './evaluate.js';
 import { byReverseValue, byValue, heapFix, heapPush, sortReverse } from './heap.js';
 import { kahanInc } from './kahan.js';
 import { quantile } from './quantile.js';
 import { fail, type Sample } from './values.js';
+
+/** Aggregations of float values only: histogram samples are ignored with an info annotation. */
+const FLOAT_ONLY = new Set<AggregateExpr['op']>(['min', 'max', 'stddev', 'stdvar', 'quantile', 'topk', 'bottomk']);
 
 export function groupingLabels(ls: Labels, without: boolean, grouping: readonly string[]): Labels {
   if (without) return new LabelsBuilder(ls).del(...grouping, METRIC_NAME).labels();
@@ -53,11 +56,22 @@ export function aggregate(ctx: EvalContext, e: AggregateExpr, ts: number): Sampl
     if (Number.isNaN(p)) fail('Ratio value is NaN');
   }
   if (e.op === 'quantile' && (Number.isNaN(p) || p < 0 || p > 1)) ctx.annotations.warn(`quantile value should be between 0 and 1, got ${formatSampleValue(p)}${pos(ctx, e.param!)}`);
-  const input = evalVector(ctx, e.expr, ts);
+  let input = evalVector(ctx, e.expr, ts, true);
+  if (FLOAT_ONLY.has(e.op) && input.some((s) => s.h)) {
+    ctx.annotations.info(`ignored histogram in ${e.op} aggregation${pos(ctx, e)}`);
+    input = floatsOnly(input);
+  }
   if (e.op === 'topk' || e.op === 'bottomk' || e.op === 'limitk' || e.op === 'limit_ratio') return aggregateK(e, p, input);
   const out: Sample[] = [];
   for (const g of groupBy(input, e.without, e.grouping)) {
-    out.push({ labels: g.labels, v: reduce(e.op, g.samples.map((s) => s.v), p), ...(g.dropName ? { dropName: true } : {}) });
+    const dropName = g.dropName ? { dropName: true } : {};
+    if ((e.op === 'sum' || e.op === 'avg') && g.samples.some((s) => s.h)) {
+      // A sum or mean of histograms is a histogram (opaque here); a mix of both has no result.
+      if (g.samples.every((s) => s.h)) out.push({ labels: g.labels, v: NaN, h: true, ...dropName });
+      else ctx.annotations.warn(`encountered a mix of histograms and floats for aggregation${pos(ctx, e)}`);
+      continue;
+    }
+    out.push({ labels: g.labels, v: reduce(e.op, g.samples.map((s) => s.v), p), ...dropName });
   }
   return out;
 }
