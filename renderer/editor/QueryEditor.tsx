@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { LogqlCheck } from '../../shared/contract/logql';
+import { COMMON_OPTIONS, themeName, useEditorSync } from './editor-common';
 import type { CompletionData } from './logql-completions';
 import { LOGQL, markerRange, registerLogql, setCompletionData } from './logql-language';
 import { createChecker, markerSpan } from './logql-markers';
@@ -45,17 +46,10 @@ export function QueryEditor(props: QueryEditorProps) {
     const model = monaco.editor.createModel(latest.current.value, LOGQL);
     setCompletionData(model, () => latest.current.completionData());
     const editor = monaco.editor.create(host, {
+      ...COMMON_OPTIONS,
       model,
-      theme: latest.current.theme === 'dark' ? 'vigie-dark' : 'vigie-light',
+      theme: themeName(latest.current.theme),
       'semanticHighlighting.enabled': true,
-      // The classic hidden textarea instead of Chromium's EditContext: with EditContext, fast
-      // key sequences (Playwright's keyboard.type, a paste-like burst from xdotool or an IME)
-      // lost characters in our tests ("level" came out as "velr"); the textarea loses none.
-      editContext: false,
-      autoClosingBrackets: 'never',
-      autoClosingQuotes: 'never',
-      autoSurround: 'never',
-      minimap: { enabled: false },
       lineNumbers: 'off',
       glyphMargin: false,
       folding: false,
@@ -64,19 +58,11 @@ export function QueryEditor(props: QueryEditorProps) {
       renderLineHighlight: 'none',
       overviewRulerLanes: 0,
       hideCursorInOverviewRuler: true,
-      scrollBeyondLastLine: false,
       scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false, verticalScrollbarSize: 8 },
-      wordWrap: 'on',
-      fontSize: 13,
       lineHeight: LINE_PX,
-      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
       padding: { top: PAD_PX, bottom: PAD_PX },
-      // The suggestion list and hovers must escape the short editor box.
-      fixedOverflowWidgets: true,
-      wordBasedSuggestions: 'off',
       suggest: { showWords: false, insertMode: 'replace' },
       quickSuggestions: { other: true, strings: true, comments: false },
-      automaticLayout: true,
       contextmenu: false,
       placeholder: latest.current.placeholder,
       ariaLabel: 'LogQL query',
@@ -133,17 +119,8 @@ export function QueryEditor(props: QueryEditorProps) {
     };
   }, []);
 
-  // Text set from outside (history, a clicked field value, the URL): replace it as one undoable edit.
-  useEffect(() => {
-    const editor = editorRef.current;
-    const model = editor?.getModel();
-    // An echo of what the user typed may lag the model by a keystroke: never write it back.
-    if (!editor || !model || props.value === emitted.current || model.getValue() === props.value) return;
-    editor.executeEdits('vigie', [{ range: model.getFullModelRange(), text: props.value }]);
-    editor.setPosition(model.getPositionAt(props.value.length));
-  }, [props.value]);
-
-  useEffect(() => monaco.editor.setTheme(props.theme === 'dark' ? 'vigie-dark' : 'vigie-light'), [props.theme]);
+  // Text set from outside (history, a clicked field value, the URL): one undoable edit, the cursor at its end.
+  useEditorSync(editorRef, emitted, props.value, props.theme, true);
 
   return <div className="query-editor" ref={hostRef} data-testid="query-editor" />;
 }

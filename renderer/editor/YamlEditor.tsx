@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { YamlError } from '../../shared/contract/pipelines';
+import { COMMON_OPTIONS, themeName, useEditorSync } from './editor-common';
 import { monaco } from './monaco';
 import { registerPipelineYaml, YAML } from './yaml-language';
 import { enterIndent } from './yaml-situation';
@@ -34,30 +35,17 @@ export function YamlEditor(props: YamlEditorProps) {
     const host = hostRef.current!;
     const model = monaco.editor.createModel(latest.current.value, YAML);
     const editor = monaco.editor.create(host, {
+      ...COMMON_OPTIONS,
       model,
-      theme: latest.current.theme === 'dark' ? 'vigie-dark' : 'vigie-light',
-      // As in the LogQL editor: the textarea input path loses no characters under fast typing.
-      editContext: false,
-      autoClosingBrackets: 'never',
-      autoClosingQuotes: 'never',
-      autoSurround: 'never',
+      theme: themeName(latest.current.theme),
       autoIndent: 'none',
       formatOnPaste: false,
       formatOnType: false,
       tabSize: 2,
       insertSpaces: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      wordWrap: 'on',
       renderLineHighlight: 'line',
-      fontSize: 13,
-      lineHeight: 20,
-      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-      fixedOverflowWidgets: true,
-      wordBasedSuggestions: 'off',
       quickSuggestions: { other: true, strings: false, comments: false },
       suggest: { showWords: false },
-      automaticLayout: true,
       ariaLabel: latest.current.ariaLabel,
     });
     editorRef.current = editor;
@@ -88,12 +76,7 @@ export function YamlEditor(props: YamlEditorProps) {
   }, []);
 
   // Text set from outside (a reset, a loaded example): one undoable edit.
-  useEffect(() => {
-    const editor = editorRef.current;
-    const model = editor?.getModel();
-    if (!editor || !model || props.value === emitted.current || model.getValue() === props.value) return;
-    editor.executeEdits('vigie', [{ range: model.getFullModelRange(), text: props.value }]);
-  }, [props.value]);
+  useEditorSync(editorRef, emitted, props.value, props.theme, false);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
@@ -118,8 +101,6 @@ export function YamlEditor(props: YamlEditorProps) {
     // Where the markers are, as line:column (what a user sees underlined; tests read it).
     host.dataset.markers = markers.map((m) => `${m.startLineNumber}:${m.startColumn}`).join(' ');
   }, [props.errors]);
-
-  useEffect(() => monaco.editor.setTheme(props.theme === 'dark' ? 'vigie-dark' : 'vigie-light'), [props.theme]);
 
   return <div className="yaml-editor" ref={hostRef} data-testid={props.testId} data-markers="" />;
 }
