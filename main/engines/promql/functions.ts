@@ -21,6 +21,43 @@ import { fail, type Sample, type Value } from './values.js';
 const KEEPS_NAME = new Set(['last_over_time', 'first_over_time']);
 const COUNTER_SUFFIXES = ['_total', '_sum', '_count', '_bucket'];
 
+/**
+ * What a range function does with histogram samples: `all` uses them (it reads only times or
+ * counts), `pick` returns one sample as it is, `mixed` has no result for a series mixing floats
+ * and histograms (a warning) and a histogram result for histograms only, `floats` ignores them
+ * in a mixed range with an info, `drop` (the rest) leaves them out.
+ */
+const HISTOGRAM_MODE: Readonly<Record<string, 'all' | 'pick' | 'mixed' | 'floats' | 'drop'>> = {
+  count_over_time: 'all',
+  present_over_time: 'all',
+  ts_of_first_over_time: 'all',
+  ts_of_last_over_time: 'all',
+  first_over_time: 'pick',
+  last_over_time: 'pick',
+  rate: 'mixed',
+  increase: 'mixed',
+  delta: 'mixed',
+  irate: 'mixed',
+  idelta: 'mixed',
+  sum_over_time: 'mixed',
+  avg_over_time: 'mixed',
+  min_over_time: 'floats',
+  max_over_time: 'floats',
+  ts_of_min_over_time: 'floats',
+  ts_of_max_over_time: 'floats',
+  stddev_over_time: 'floats',
+  stdvar_over_time: 'floats',
+  quantile_over_time: 'floats',
+  mad_over_time: 'floats',
+  deriv: 'floats',
+  predict_linear: 'floats',
+  double_exponential_smoothing: 'floats',
+};
+
+function metricName(s: { labels: Labels }): string {
+  return s.labels.find((l) => l.name === METRIC_NAME)?.value ?? '';
+}
+
 function unparen(e: Expr): Expr {
   return e.kind === 'paren' ? unparen(e.expr) : e;
 }
@@ -56,7 +93,7 @@ export function callFunction(ctx: EvalContext, e: Call, ts: number): Value {
     case 'vector':
       return { type: 'vector', samples: [{ labels: [], v: evalScalar(ctx, e.args[0]!, ts) }] };
     case 'absent': {
-      const v = evalVector(ctx, e.args[0]!, ts);
+      const v = evalVector(ctx, e.args[0]!, ts, true);
       return { type: 'vector', samples: v.length ? [] : [{ labels: absentLabels(e.args[0]!), v: 1 }] };
     }
     case 'timestamp':
@@ -102,7 +139,7 @@ function stringArg(ctx: EvalContext, a: Expr, ts: number): string {
 function callRange(ctx: EvalContext, e: Call, matrixArg: number, ts: number): Sample[] {
   const arg = unparen(e.args[matrixArg]!);
   const scalars = e.args.filter((_, i) => i !== matrixArg).map((a) => evalScalar(ctx, a, ts));
-  const series = evalMatrix(ctx, arg, ts);
+  const series = evalMatrix(ctx, arg, ts, true);
   const window = arg.kind === 'matrixSelector'
     ? { end: refTime(ctx, ts, arg.vector.at, arg.vector.offset), range: durationMs(ctx, arg.range) }
     : arg.kind === 'subquery' ? { end: refTime(ctx, ts, arg.at, arg.offset), range: durationMs(ctx, arg.range) } : { end: ts, range: 0 };
@@ -111,8 +148,9 @@ function callRange(ctx: EvalContext, e: Call, matrixArg: number, ts: number): Sa
     const q = scalars[0]!;
     if (Number.isNaN(q) || q < 0 || q > 1) ctx.annotations.warn(`quantile value should be between 0 and 1, got ${q}${pos(ctx, e.args[0]!)}`);
   }
-  if ((e.func === 'rate' || e.func === 'increase') && series.length) {
-    const name = series[0]!.labels.find((l) => l.name === METRIC_NAME)?.value ?? '';
+  const withFloats = series.filter((s) => s.points.some((p) => !p.h));
+  if ((e.func === 'rate' || e.func === 'increase') && withFloats.length) {
+    const name = metricName(withFloats[0]!);
     if (name && !COUNTER_SUFFIXES.some((s) => name.endsWith(s))) ctx.annotations.info(`metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${JSON.stringify(name)}${pos(ctx, e.args[0]!)}`);
   }
   const fn = RANGE_FUNCTIONS[e.func];
@@ -121,10 +159,42 @@ function callRange(ctx: EvalContext, e: Call, matrixArg: number, ts: number): Sa
   const out: Sample[] = [];
   for (const s of series) {
     if (!s.points.length) continue;
-    const v = fn(s.points, args);
+    const dropName = !KEEPS_NAME.has(e.func) || s.dropName ? { dropName: true } : {};
+    let points = s.points;
+    if (points.some((p) => p.h)) {
+      const floats = points.filter((p) => !p.h);
+      const mode = HISTOGRAM_MODE[e.func] ?? 'drop';
+      if (mode === 'pick') {
+        // first/last_over_time: the chosen sample may be a histogram (its value opaque).
+        const p = e.func === 'first_over_time' ? points[0]! : points[points.length - 1]!;
+        out.push(p.h ? { labels: s.labels, v: NaN, h: true, ...dropName } : { labels: s.labels, v: p.v, ...dropName });
+        continue;
+      }
+      if (mode === 'mixed') {
+        const last = points.slice(-2);
+        if (e.func === 'irate' || e.func === 'idelta' ? last.length === 2 && last.some((p) => p.h) && last.some((p) => !p.h) : floats.length > 0) {
+          ctx.annotations.warn(`encountered a mix of histograms and floats for metric name ${JSON.stringify(metricName(s))}${pos(ctx, e.args[0]!)}`);
+          continue;
+        }
+        // Histograms only: the result is a histogram; irate/idelta look at their last two samples only.
+        if (e.func !== 'irate' && e.func !== 'idelta') {
+          out.push({ labels: s.labels, v: NaN, h: true, ...dropName });
+          continue;
+        }
+        if (last.length === 2 && last.every((p) => p.h)) {
+          out.push({ labels: s.labels, v: NaN, h: true, ...dropName });
+          continue;
+        }
+        points = floats;
+      } else if (mode === 'floats') {
+        if (floats.length) ctx.annotations.info(`ignored histograms in a range containing both floats and histograms for metric name ${JSON.stringify(metricName(s))}${pos(ctx, e.args[0]!)}`);
+        points = floats;
+      } else if (mode === 'drop') points = floats;
+      if (!points.length) continue;
+    }
+    const v = fn(points, args);
     if (v === undefined) continue;
-    const dropName = !KEEPS_NAME.has(e.func) || s.dropName;
-    out.push({ labels: s.labels, v, ...(dropName ? { dropName: true } : {}) });
+    out.push({ labels: s.labels, v, ...dropName });
   }
   return out;
 }
