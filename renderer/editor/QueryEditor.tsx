@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { LogqlCheck } from '../../shared/contract/logql';
-import { COMMON_OPTIONS, themeName, useEditorSync } from './editor-common';
+import { COMMON_OPTIONS, themeName, useEditorRefs, useEditorSync } from './editor-common';
 import type { CompletionData } from './logql-completions';
 import { LOGQL, markerRange, registerLogql, setCompletionData } from './logql-language';
 import { createChecker, markerSpan } from './logql-markers';
@@ -33,12 +33,7 @@ export interface QueryEditorProps {
  * inserted itself in the same session. Grafana's Loki editor makes the same choice for quotes.
  */
 export function QueryEditor(props: QueryEditorProps) {
-  const hostRef = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const latest = useRef(props);
-  latest.current = props;
-  /** The last text reported through onChange: a `value` equal to it is our own echo. */
-  const emitted = useRef(props.value);
+  const { hostRef, editorRef, latest, emitted } = useEditorRefs(props);
 
   useEffect(() => {
     registerLogql();

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { YamlError } from '../../shared/contract/pipelines';
-import { COMMON_OPTIONS, themeName, useEditorSync } from './editor-common';
+import { COMMON_OPTIONS, themeName, useEditorRefs, useEditorSync } from './editor-common';
 import { monaco } from './monaco';
 import { registerPipelineYaml, YAML } from './yaml-language';
 import { enterIndent } from './yaml-situation';
@@ -24,11 +24,7 @@ export interface YamlEditorProps {
  * breaks YAML, whose meaning is its indentation; the Enter key indents itself instead.
  */
 export function YamlEditor(props: YamlEditorProps) {
-  const hostRef = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const latest = useRef(props);
-  latest.current = props;
-  const emitted = useRef(props.value);
+  const { hostRef, editorRef, latest, emitted } = useEditorRefs(props);
 
   useEffect(() => {
     registerPipelineYaml();

@@ -1,9 +1,23 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { monaco } from './monaco';
 
 /** The Monaco theme for the app's theme. */
 export function themeName(theme: 'dark' | 'light'): string {
   return theme === 'dark' ? 'vigie-dark' : 'vigie-light';
+}
+
+/**
+ * An editor component's refs: its host element, the editor once mounted, the latest props
+ * (read by Monaco's callbacks) and `emitted`, the last text reported through onChange (a
+ * `value` equal to it is the editor's own echo).
+ */
+export function useEditorRefs<P extends { value: string }>(props: P) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const emitted = useRef(props.value);
+  return { hostRef, editorRef, latest, emitted };
 }
 
 /** What the LogQL and YAML editors set alike. */
