@@ -44,4 +44,21 @@ describe('promql engine', () => {
     const r = engine.instantQuery('rate(temp[5m])', 60_000);
     expect(r.infos).toEqual(['PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "temp" (1:6)']);
   });
+
+  it('keeps histogram samples as an opaque kind: seen by absent and count, ignored by max with an info', () => {
+    const hs = createStorage();
+    hs.append(labelsFromRecord({ __name__: 'm', k: 'f' }), 0, 3);
+    hs.appendHistogram(labelsFromRecord({ __name__: 'm', k: 'h' }), 0);
+    const he = createPromqlEngine(hs, { regex: re2Port });
+    const values = (q: string) => {
+      const r = he.instantQuery(q, 0);
+      return { v: r.ok && r.value.resultType === 'vector' ? r.value.result.map((s) => s.value) : undefined, infos: r.infos, warnings: r.warnings };
+    };
+    expect(values('count(m)').v).toEqual([2]);
+    expect(values('absent(m{k="h"})').v).toEqual([]);
+    expect(values('m{k="h"}').v).toEqual([]);
+    expect(values('max(m)')).toEqual({ v: [3], infos: ['PromQL info: ignored histogram in max aggregation (1:1)'], warnings: [] });
+    expect(values('sum(m)')).toEqual({ v: [], infos: [], warnings: ['PromQL warning: encountered a mix of histograms and floats for aggregation (1:1)'] });
+    expect(values('m > 1').infos).toEqual(['PromQL info: incompatible sample types encountered for binary operator ">": histogram > float (1:1)']);
+  });
 });

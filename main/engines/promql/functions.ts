@@ -99,15 +99,16 @@ export function callFunction(ctx: EvalContext, e: Call, ts: number): Value {
     case 'timestamp':
       return { type: 'vector', samples: timestamps(ctx, e.args[0]!, ts) };
     case 'label_replace':
-      return { type: 'vector', samples: labelReplace(ctx, e, evalVector(ctx, e.args[0]!, ts)) };
+      return { type: 'vector', samples: labelReplace(ctx, e, evalVector(ctx, e.args[0]!, ts, true)) };
     case 'label_join':
-      return { type: 'vector', samples: labelJoin(ctx, e, evalVector(ctx, e.args[0]!, ts)) };
+      return { type: 'vector', samples: labelJoin(ctx, e, evalVector(ctx, e.args[0]!, ts, true)) };
     case 'sort':
     case 'sort_desc':
     case 'sort_by_label':
     case 'sort_by_label_desc': {
       if (ctx.stepMs > 0) ctx.annotations.warn(`sort is ineffective for range queries since results are always ordered by labels${pos(ctx, e)}`);
-      const v = evalVector(ctx, e.args[0]!, ts);
+      // sort_by_label orders histogram samples too; sort/sort_desc order float values only.
+      const v = evalVector(ctx, e.args[0]!, ts, e.func.startsWith('sort_by_label'));
       if (e.func.startsWith('sort_by_label')) {
         const names = e.args.slice(1).map((a) => stringArg(ctx, a, ts));
         return { type: 'vector', samples: sortByLabel(v, names, e.func === 'sort_by_label_desc') };

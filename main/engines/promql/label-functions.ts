@@ -49,7 +49,7 @@ export function labelReplace(ctx: EvalContext, e: Call, input: Sample[]): Sample
     const m = re.exec(getLabel(s.labels, src));
     if (!m) return s;
     const labels = new LabelsBuilder(s.labels).set(dst, expandTemplate(repl, m.groups, re.groupNames)).labels();
-    return { labels, v: s.v, ...(dst !== METRIC_NAME && s.dropName ? { dropName: true } : {}) };
+    return { labels, v: s.v, ...(dst !== METRIC_NAME && s.dropName ? { dropName: true } : {}), ...(s.h ? { h: true as const } : {}) };
   });
   return checkUnique(out);
 }
@@ -62,7 +62,7 @@ export function labelJoin(_ctx: EvalContext, e: Call, input: Sample[]): Sample[]
   if (!validLabelName(dst)) fail(`invalid destination label name in label_join(): ${dst}`);
   const out = input.map((s) => {
     const labels = new LabelsBuilder(s.labels).set(dst, srcs.map((n) => getLabel(s.labels, n)).join(sep)).labels();
-    return { labels, v: s.v, ...(dst !== METRIC_NAME && s.dropName ? { dropName: true } : {}) };
+    return { labels, v: s.v, ...(dst !== METRIC_NAME && s.dropName ? { dropName: true } : {}), ...(s.h ? { h: true as const } : {}) };
   });
   return checkUnique(out);
 }
