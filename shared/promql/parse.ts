@@ -1,9 +1,9 @@
 /**
- * Parses PromQL with the upstream lezer grammar (@prometheus-io/lezer-promql) into the typed
+ * Parses PromQL with our copy of the upstream lezer grammar (grammar/promql.grammar) into the typed
  * AST, then type-checks it as Prometheus' parser does. Errors carry Prometheus' wording and a
  * position; the result never throws.
  */
-import { parser } from '@prometheus-io/lezer-promql';
+import { parser } from './grammar/parser.js';
 import type { Expr } from './ast.js';
 import { Builder } from './build.js';
 import { checkAst } from './check.js';

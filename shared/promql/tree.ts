@@ -1,4 +1,4 @@
-/** Small helpers over the lezer syntax tree (the upstream @prometheus-io/lezer-promql parser). */
+/** Small helpers over the lezer syntax tree (our copy of the upstream lezer-promql grammar, grammar/promql.grammar). */
 import type { SyntaxNode } from '@lezer/common';
 
 export function kids(node: SyntaxNode): SyntaxNode[] {
