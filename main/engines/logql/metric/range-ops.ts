@@ -5,6 +5,8 @@
  * that streams pushed one after the other still give the right answer.
  */
 import type { RangeOp } from '../../../../shared/logql/ast';
+// Loki's Quantile is Prometheus' (NaN sorts first, linear interpolation between ranks).
+import { quantile } from '../../promql/quantile';
 
 export interface Accumulator {
   add(tsNs: bigint, v: number): void;
@@ -19,20 +21,6 @@ export function durationSecondsNs(ns: number): number {
   return sec + (ns - sec * 1e9) / 1e9;
 }
 
-/** Loki's Quantile: NaN for no values, ±Inf outside [0, 1], linear interpolation between ranks. */
-export function quantile(q: number, values: number[]): number {
-  if (values.length === 0) return NaN;
-  if (q < 0) return -Infinity;
-  if (q > 1) return Infinity;
-  // HeapByMaxValue's Less puts NaN first.
-  const sorted = [...values].sort((a, b) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : Number.isNaN(b) ? 1 : a - b));
-  const n = sorted.length;
-  const rank = q * (n - 1);
-  const lower = Math.max(0, Math.floor(rank));
-  const upper = Math.min(n - 1, lower + 1);
-  const weight = rank - Math.floor(rank);
-  return sorted[lower]! * (1 - weight) + sorted[upper]! * weight;
-}
 
 /**
  * Loki's extrapolatedRate (from Prometheus) as Loki runs it: sample times are nanoseconds while
