@@ -3,21 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ISSUE_CONFIG } from '../../main/engines/pipeline-config/test-fixtures';
 import { launchChromium, screenshot, startBrowserMode, until } from './harness';
 
-const CONFIG = `scrape_configs:
-- job_name: system
-  static_configs:
-  - targets: [localhost]
-    labels: {job: varlogs, __path__: /var/log/*log, hostname: diaspodon.fr}
-  pipeline_stages:
-  - match:
-      selector: '{job="varlogs"}'
-      stages:
-      - regex: {expression: ".*(?P<error_message>error_message.*)"}
-      - metrics:
-          error_total: {type: Counter, description: "total count of errors", source: error_message, config: {action: inc}}
-`;
+
 
 // The folder is named varlogs, so its stream has job="varlogs" and the match stage selects it.
 const root = mkdtempSync(join(tmpdir(), 'vigie-pipelines-'));
@@ -63,7 +52,7 @@ describe('a user writes a Promtail pipeline and runs it on their lines', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     // One insert, as a paste: the YAML lands exactly as written (no auto-indent per line).
-    await page.keyboard.insertText(CONFIG);
+    await page.keyboard.insertText(ISSUE_CONFIG);
     await page.keyboard.press('Escape');
 
     const rows = page.getByTestId('pipeline-input-row');
@@ -137,7 +126,7 @@ describe('a user writes a Promtail pipeline and runs it on their lines', () => {
     await editor.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
-    await page.keyboard.insertText(CONFIG.replace('/var/log/*log', `${applied}/*.log`));
+    await page.keyboard.insertText(ISSUE_CONFIG.replace('/var/log/*log', `${applied}/*.log`));
     await page.keyboard.press('Escape');
     await expect.poll(() => apply.isEnabled(), { timeout: 10_000 }).toBe(true);
     await apply.click();
