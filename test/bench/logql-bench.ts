@@ -11,9 +11,10 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openIndexedFile, type IndexedFile } from '../../main/adapters/fs/index';
+import type { IndexedFile } from '../../main/adapters/fs/index';
 import { queryPool, runLocalLogQuery } from '../../main/services/logql/local-log-query';
 import { ensureCorpus } from './corpus';
+import { indexed } from './indexed';
 
 const bytes = Number(process.env.BENCH_BYTES ?? 1e9);
 const CORES = 2;
@@ -51,20 +52,6 @@ function tool(cmd: string, args: string[]): { ms: number; count: number } {
   return [run(), run()].reduce((a, b) => (b.ms < a.ms ? b : a));
 }
 
-async function indexed(path: string): Promise<{ file: IndexedFile; ms: number }> {
-  const t0 = performance.now();
-  const file = openIndexedFile(path, { follow: false, workers: 2 });
-  await new Promise<void>((resolve, reject) => {
-    const check = (): void => {
-      const st = file.status().state;
-      if (st === 'ready') resolve();
-      if (st === 'error') reject(new Error(JSON.stringify(file.status())));
-    };
-    file.onChange(check);
-    check();
-  });
-  return { file, ms: performance.now() - t0 };
-}
 
 async function vigie(file: IndexedFile, query: string, limit: number, direction: 'forward' | 'backward'): Promise<{ ms: number; count: number; lines: number }> {
   const t0 = performance.now();

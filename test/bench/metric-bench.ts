@@ -16,30 +16,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openIndexedFile, type IndexedFile } from '../../main/adapters/fs/index';
 import { queryPool } from '../../main/services/logql/local-log-query';
 import { runLocalMetricQuery } from '../../main/services/metrics/local-metric-query';
 import { ensureCorpus } from './corpus';
+import { indexed } from './indexed';
 
 const bytes = Number(process.env.BENCH_BYTES ?? 1e9);
 const lnavLimitS = Number(process.env.BENCH_LNAV_S ?? 120);
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const QUERY = 'sum by (level) (count_over_time({job="bench"} | logfmt [1m]))';
 
-async function indexed(path: string): Promise<{ file: IndexedFile; ms: number }> {
-  const t0 = performance.now();
-  const file = openIndexedFile(path, { follow: false, workers: 2 });
-  await new Promise<void>((resolve, reject) => {
-    const check = (): void => {
-      const st = file.status().state;
-      if (st === 'ready') resolve();
-      if (st === 'error') reject(new Error(JSON.stringify(file.status())));
-    };
-    file.onChange(check);
-    check();
-  });
-  return { file, ms: performance.now() - t0 };
-}
 
 const path = ensureCorpus(bytes, log);
 log('warming the page cache…');

@@ -6,8 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ISSUE_CONFIG } from '../../main/engines/pipeline-config/test-fixtures';
 import { launchChromium, screenshot, startBrowserMode, until } from './harness';
 
-
-
 // The folder is named varlogs, so its stream has job="varlogs" and the match stage selects it.
 const root = mkdtempSync(join(tmpdir(), 'vigie-pipelines-'));
 const folder = join(root, 'varlogs');
