@@ -81,17 +81,53 @@ export function unquoteGoString(text: string): string | null {
       i += 2;
     } else return null;
   }
-  // \x escapes may yield invalid UTF-8: keep those bytes as U+FFFD-free latin1 markers would lose
-  // information, so decode leniently (Go keeps raw bytes; label names with them are invalid anyway).
-  return decodeUtf8Lenient(Uint8Array.from(bytes));
+  // \x and octal escapes may yield invalid UTF-8, which Go keeps as raw bytes: keep them
+  // recoverable (see decodeUtf8KeepingBytes) so errors can print them as Go's %q does.
+  return decodeUtf8KeepingBytes(Uint8Array.from(bytes));
 }
 
-/** Raw bytes that are not valid UTF-8 become U+FFFD, which label validation then rejects as Go would. */
-function decodeUtf8Lenient(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+/** Where a byte that is not part of valid UTF-8 goes: U+DC80 + byte − 0x80, a lone low surrogate. */
+export const RAW_BYTE_BASE = 0xdc00;
+
+/**
+ * UTF-8 decoding as Go's utf8.DecodeRune walks a string: a valid sequence is one character; a
+ * byte that does not start one (bad lead, bad continuation, overlong, surrogate, > U+10FFFF)
+ * becomes the lone surrogate U+DC00 + byte, which no valid text contains ("surrogateescape").
+ */
+export function decodeUtf8KeepingBytes(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      out += String.fromCharCode(b);
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    // The second byte's range depends on the lead (no overlongs, no surrogates, ≤ U+10FFFF).
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    let ok = n > 0 && i + n <= bytes.length && bytes[i + 1]! >= lo && bytes[i + 1]! <= hi;
+    for (let k = 2; ok && k < n; k++) ok = bytes[i + k]! >= 0x80 && bytes[i + k]! <= 0xbf;
+    if (!ok) {
+      out += String.fromCharCode(RAW_BYTE_BASE + b);
+      i++;
+      continue;
+    }
+    let cp = n === 2 ? b & 0x1f : n === 3 ? b & 0x0f : b & 0x07;
+    for (let k = 1; k < n; k++) cp = (cp << 6) | (bytes[i + k]! & 0x3f);
+    out += String.fromCodePoint(cp);
+    i += n;
+  }
+  return out;
 }
 
-/** A valid label name (legacy charset or any valid UTF-8, as Prometheus 3 accepts quoted names). */
+/** Whether the text came from bytes that are not valid UTF-8 (holds a kept raw byte). */
+export function hasInvalidUtf8(text: string): boolean {
+  return /[\udc80-\udcff]/.test(text);
+}
+
+/** A valid label name: non-empty valid UTF-8 (Prometheus 3 accepts any, quoted). */
 export function isValidLabelName(name: string): boolean {
-  return name.length > 0 && !name.includes('\uFFFD');
+  return name.length > 0 && !hasInvalidUtf8(name);
 }

@@ -4,6 +4,7 @@
  * Welford variance, NaN handling of min/max, topk/bottomk heaps, and their errors and warnings.
  */
 import type { AggregateExpr } from '../../../shared/promql/ast.js';
+import { isValidLabelName } from '../../../shared/promql/literals.js';
 import { formatSampleValue } from '../logql/metric/format.js';
 import { LabelsBuilder, labelsKey, METRIC_NAME, type Labels } from '../tsdb/labels.js';
 import { pos, type EvalContext } from './context.js';
@@ -11,6 +12,7 @@ import { evalAt, evalVector, floatsOnly } from './evaluate.js';
 import { byReverseValue, byValue, heapFix, heapPush, sortReverse } from './heap.js';
 import { kahanInc } from './kahan.js';
 import { quantile } from './quantile.js';
+import { quoteGoBytes } from './go-quote.js';
 import { fail, type Sample } from './values.js';
 
 /** Aggregations of float values only: histogram samples are ignored with an info annotation. */
@@ -177,7 +179,7 @@ function ratioKeeps(ratio: number, labels: Labels): boolean {
 function countValues(ctx: EvalContext, e: AggregateExpr, ts: number): Sample[] {
   const label = evalAt(ctx, e.param!, ts);
   const name = label.type === 'string' ? label.v : '';
-  if (!name || name.includes('\uFFFD')) fail(`invalid label name ${JSON.stringify(name)}`);
+  if (!isValidLabelName(name)) fail(`invalid label name ${quoteGoBytes(name)}`);
   const grouping = e.without ? e.grouping : [...e.grouping, name];
   const counts = new Map<string, { labels: Labels; n: number }>();
   for (const s of evalVector(ctx, e.expr, ts)) {

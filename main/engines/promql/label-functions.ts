@@ -4,6 +4,7 @@
  * hold two series with the same labels.
  */
 import type { Call } from '../../../shared/promql/ast.js';
+import { isValidLabelName } from '../../../shared/promql/literals.js';
 import { LabelsBuilder, getLabel, labelsKey, METRIC_NAME } from '../tsdb/labels.js';
 import type { EvalContext } from './context.js';
 import { fail, type Sample } from './values.js';
@@ -14,9 +15,7 @@ function str(e: Call, i: number): string {
   return a.kind === 'string' ? a.value : fail('expected a string literal');
 }
 
-function validLabelName(n: string): boolean {
-  return n.length > 0 && !n.includes('\uFFFD');
-}
+const validLabelName = isValidLabelName;
 
 /** regexp.Expand: $name, ${name}, $1, $$; a missing group expands to "". */
 export function expandTemplate(template: string, groups: (string | undefined)[], names: readonly string[]): string {
