@@ -11,7 +11,6 @@
  * no random access: a lazy block far into it costs a re-inflate up to there (byte-source.ts).
  * Never throws: every failure becomes status 'error' with an AppError and an 'error' event.
  */
-import { stat } from 'node:fs/promises';
 import { appError, isAppError, toAppError, type AppError } from '../../../shared/model/index';
 import type { TimestampFormat } from '../../engines/sources/detect/index';
 import {
@@ -29,8 +28,8 @@ import {
   type TrackerState,
 } from '../../engines/sources/index';
 import { indexRangeInWorkers } from '../workers/parallel-index';
-import { gunzipChunks, openGzipSource, openPlainSource, type ByteSource } from './byte-source';
-import { FileFollower, fileId } from './file-follower';
+import type { ByteSource } from './byte-source';
+import { localFileAccess, type FileAccess, type Follower } from './file-access';
 import type { DisplayLine, FileChangeKind, FileStatus, IndexedFile, IndexStats, OpenOptions, ScanInfo } from './file-types';
 import type { WorkerPerf } from '../workers/index-protocol';
 import { binaryFileError, fsError } from './fs-errors';
@@ -45,8 +44,9 @@ const FIRST_BLOCK = 256 * 1024;
 const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 const READ_CHUNK = 1024 * 1024;
 
-export function openIndexedFile(path: string, options: OpenOptions): IndexedFile {
-  const file = new IndexedFileImpl(path, options);
+/** `access`: where the bytes come from (local files by default; an SSH host, see file-access.ts). */
+export function openIndexedFile(path: string, options: OpenOptions, access: FileAccess = localFileAccess): IndexedFile {
+  const file = new IndexedFileImpl(path, options, access);
   void file.start();
   return file;
 }
@@ -87,7 +87,7 @@ class IndexedFileImpl implements IndexedFile {
   private format: TimestampFormat | null = null;
   private year: { year: number; from: 'mtime' | 'current-year' } = { year: new Date().getUTCFullYear(), from: 'current-year' };
   private trackerState: TrackerState | undefined;
-  private follower: FileFollower | null = null;
+  private follower: Follower | null = null;
   /**
    * While followed, the last line without its newline: shown (a viewer must show a file's
    * last line) but not in the index, since more of it may come; Promtail would hold it too.
@@ -99,6 +99,7 @@ class IndexedFileImpl implements IndexedFile {
   constructor(
     readonly path: string,
     private readonly opts: OpenOptions,
+    private readonly access: FileAccess,
   ) {
     if (opts.signal?.aborted) this.abort.abort();
     opts.signal?.addEventListener('abort', () => this.abort.abort(), { once: true });
@@ -146,7 +147,7 @@ class IndexedFileImpl implements IndexedFile {
   }
   scanInfo(from: number, to: number): ScanInfo | null {
     const ix = this.index;
-    if (!this.source || this.encoding !== 'utf-8' || this.path.endsWith('.gz')) return null;
+    if (!this.source || !this.access.local || this.encoding !== 'utf-8' || this.path.endsWith('.gz')) return null;
     const lo = Math.max(0, from);
     const hi = Math.min(to, ix.lineCount);
     const start = lo < hi ? ix.startOf(lo) : 0;
@@ -197,14 +198,14 @@ class IndexedFileImpl implements IndexedFile {
 
   async start(): Promise<void> {
     try {
-      const s = await stat(this.path).catch((e) => Promise.reject(fsError(e, this.path)));
-      if (s.isDirectory()) throw appError('unreadable', `${this.path}: is a folder, not a file`, { path: this.path });
-      if (!s.isFile()) throw appError('unreadable', `${this.path}: not a regular file (FIFO, socket or device)`, { path: this.path });
+      const s = await this.access.stat(this.path).catch((e) => Promise.reject(this.access.error(e, this.path)));
+      if (s.kind === 'folder') throw appError('unreadable', `${this.path}: is a folder, not a file`, { path: this.path });
+      if (s.kind !== 'file') throw appError('unreadable', `${this.path}: not a regular file (FIFO, socket or device)`, { path: this.path });
       this.index.fallbackTs = s.mtimeMs;
       if (s.mtimeMs > 0) this.year = { year: new Date(s.mtimeMs).getUTCFullYear(), from: 'mtime' };
       this.st = { state: 'indexing', bytesDone: 0, bytesTotal: s.size };
       const gz = this.path.endsWith('.gz');
-      const source = gz ? openGzipSource(this.path) : await openPlainSource(this.path).catch((e) => Promise.reject(fsError(e, this.path)));
+      const source = gz ? this.access.openGzip(this.path) : await this.access.openPlain(this.path).catch((e) => Promise.reject(this.access.error(e, this.path)));
       // Closed while the file was opening: close() saw no source yet, so close it here.
       if (this.closed) return void (await source.close().catch(() => undefined));
       this.source = source;
@@ -215,7 +216,7 @@ class IndexedFileImpl implements IndexedFile {
       if (this.closed) return;
       this.st = { state: 'ready', bytesTotal: s.size };
       this.emit('ready');
-      if (this.opts.follow && !gz) await this.startFollow(fileId(s), end, firstBytes);
+      if (this.opts.follow && !gz) await this.startFollow(s.id, end, firstBytes);
     } catch (e) {
       this.fail(this.abort.signal.aborted ? appError('cancelled', `${this.path}: indexing cancelled`, { path: this.path }) : asAppError(e, this.path));
     }
@@ -274,7 +275,7 @@ class IndexedFileImpl implements IndexedFile {
     this.progress(pos, size); // the first screen is available now
     const includePartial = !this.opts.follow;
     const firstBytes = first.subarray(0, 64);
-    if (this.encoding === 'utf-8' && size - pos >= WORKER_MIN_BYTES) {
+    if (this.access.local && this.encoding === 'utf-8' && size - pos >= WORKER_MIN_BYTES) {
       const from = indexer.splitter.completeEnd;
       const r = await indexRangeInWorkers({
         path: this.path,
@@ -317,7 +318,7 @@ class IndexedFileImpl implements IndexedFile {
     let compressed = 0;
     let firstBytes: Uint8Array = new Uint8Array(0);
     try {
-      for await (const chunk of gunzipChunks(this.path, (b) => (compressed = b))) {
+      for await (const chunk of this.access.gunzipChunks(this.path, (b) => (compressed = b))) {
         if (this.abort.signal.aborted) throw new Error('cancelled');
         if (!indexer) {
           indexer = this.begin(chunk);
@@ -371,7 +372,7 @@ class IndexedFileImpl implements IndexedFile {
       }
       if (appended) this.emit('appended');
     };
-    this.follower = new FileFollower({
+    this.follower = this.access.follow({
       path: this.path,
       encoding: this.encoding,
       start: { id, offset, firstBytes },
@@ -383,7 +384,7 @@ class IndexedFileImpl implements IndexedFile {
         this.tail = held ? { ...held, ts: Math.floor(sampler.tracker.peek(held.bytes, Math.min(held.bytes.length, MAX_HEAD_BYTES))) } : null;
         this.emit('appended');
       },
-      onError: (e) => this.fail(fsError(e, this.path)),
+      onError: (e) => this.fail(this.access.error(e, this.path)),
     });
     if (this.closed) return;
     await this.follower.start();
@@ -391,7 +392,7 @@ class IndexedFileImpl implements IndexedFile {
 
   private async reopenSource(): Promise<void> {
     const old = this.source;
-    const fresh = await openPlainSource(this.path).catch(() => old);
+    const fresh = await this.access.openPlain(this.path).catch(() => old);
     if (this.closed) {
       if (fresh !== old) await fresh?.close().catch(() => undefined);
       return;

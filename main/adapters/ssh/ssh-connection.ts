@@ -1,0 +1,310 @@
+/**
+ * One SSH host, kept connected: ssh2's Client with the host key checked against known_hosts
+ * (ssh2 accepts ANY key unless given a hostVerifier: here an unknown key fails with its
+ * fingerprint and a changed or revoked one is refused), agent and key-file auth, keepalive
+ * on (ssh2's default is off), and reconnection with capped exponential backoff when an
+ * established connection drops. Operations (`withSftp`, `exec`) that fail because the
+ * transport went away wait for the next connection and run again, so callers that read at
+ * an offset resume there; they fail only on a problem reconnecting cannot fix (host key,
+ * auth, a file's own error) or after `close()`.
+ *
+ * The first `connect()` does not retry: whoever asked (the "test" button) hears at once why
+ * it failed. Network failures while reconnecting are retried forever (a laptop waking up);
+ * the state (`state()`, `onState`) says what is happening.
+ */
+import { readFile } from 'node:fs/promises';
+import { Client, utils, type ConnectConfig, type SFTPWrapper } from 'ssh2';
+import { KnownHosts, hostLookupName, keyTypeOf, preferredHostKeyAlgorithms, sha256Fingerprint, verifyHostKey, type KnownHostLine } from './known-hosts';
+import { OperationStopped, SshFailure, networkProblem, sftpProblem, type SshProblem } from './ssh-errors';
+
+export interface SshTarget {
+  host: string;
+  /** Default 22. */
+  port?: number;
+  username: string;
+  /** An ssh-agent socket (usually process.env.SSH_AUTH_SOCK). */
+  agent?: string;
+  /** A private key file (OpenSSH or PEM), tried after the agent's keys. */
+  privateKeyPath?: string;
+  /** The key file's passphrase: a secret, never logged nor put in a message. */
+  passphrase?: string;
+}
+
+export interface SshConnectionOptions {
+  knownHosts: KnownHosts;
+  /** Keepalive probe interval (default 15 s) and how many may go unanswered (default 3). */
+  keepaliveMs?: number;
+  keepaliveCountMax?: number;
+  /** Handshake deadline (default 20 s). */
+  readyTimeoutMs?: number;
+  /** Reconnect delays: initialMs, doubled each failure, capped at maxMs (default 500 ms → 30 s). */
+  backoff?: { initialMs: number; maxMs: number };
+}
+
+export type SshConnectionState =
+  | { kind: 'idle' }
+  | { kind: 'connecting' }
+  | { kind: 'ready'; generation: number }
+  | { kind: 'reconnecting'; attempt: number; nextInMs: number; problem: SshProblem }
+  | { kind: 'failed'; problem: SshProblem }
+  | { kind: 'closed' };
+
+/** ssh2's default host key algorithms (lib/protocol/constants.js), ed25519 first. */
+const DEFAULT_HOST_KEY_ALGOS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
+
+export class SshConnection {
+  readonly host: string;
+  readonly port: number;
+  private st: SshConnectionState = { kind: 'idle' };
+  private client: Client | null = null;
+  private sftpSession: Promise<SFTPWrapper> | null = null;
+  private gen = 0;
+  private waiters: { resolve: () => void; reject: (e: SshFailure) => void }[] = [];
+  private readonly listeners = new Set<(s: SshConnectionState) => void>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    readonly target: SshTarget,
+    private readonly options: SshConnectionOptions,
+  ) {
+    if (!target.host) throw new Error('SshConnection: host is required');
+    if (!target.username) throw new Error('SshConnection: username is required');
+    if (!target.agent && !target.privateKeyPath) throw new Error('SshConnection: give an agent socket or a private key file');
+    this.host = target.host;
+    this.port = target.port ?? 22;
+    if (!Number.isInteger(this.port) || this.port < 1 || this.port > 65535) throw new Error(`SshConnection: bad port ${target.port}`);
+  }
+
+  state(): SshConnectionState {
+    return this.st;
+  }
+  /** Increments with every established connection: SFTP handles from an older one are gone. */
+  get generation(): number {
+    return this.gen;
+  }
+  onState(listener: (s: SshConnectionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Connects once; rejects with an SshFailure saying why (no retry). */
+  async connect(): Promise<void> {
+    if (this.st.kind === 'ready') return;
+    if (this.st.kind === 'closed') throw new SshFailure({ kind: 'closed' });
+    this.setState({ kind: 'connecting' });
+    try {
+      this.established(await this.attempt());
+    } catch (e) {
+      const problem = (e as SshFailure).problem;
+      this.setState({ kind: 'failed', problem });
+      throw e;
+    }
+  }
+
+  /** Runs `op` on the SFTP session; after a dropped connection, again on the next one. */
+  async withSftp<T>(path: string, op: (sftp: SFTPWrapper, generation: number) => Promise<T>): Promise<T> {
+    for (let failures = 0; ; failures++) {
+      await this.ready();
+      const gen = this.gen;
+      try {
+        const sftp = await this.sftp(gen);
+        return await op(sftp, gen);
+      } catch (e) {
+        if (e instanceof SshFailure || e instanceof OperationStopped) throw e;
+        const p = sftpProblem(e, path);
+        if (p) throw new SshFailure(p);
+        await this.afterTransportError(gen, failures, e);
+      }
+    }
+  }
+
+  /** Runs a command; stdout as bytes. Retried after a dropped connection (commands here are read-only). */
+  async exec(command: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+    for (let failures = 0; ; failures++) {
+      await this.ready();
+      const gen = this.gen;
+      const client = this.client!;
+      try {
+        return await new Promise((resolve, reject) => {
+          client.exec(command, (err, stream) => {
+            if (err) return reject(err);
+            const out: Buffer[] = [];
+            const errs: Buffer[] = [];
+            let code: number | null = null;
+            stream.on('data', (d: Buffer) => out.push(d));
+            stream.stderr.on('data', (d: Buffer) => errs.push(d));
+            stream.on('exit', (c: number | null) => (code = c));
+            stream.on('close', () => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(errs).toString() }));
+          });
+        });
+      } catch (e) {
+        await this.afterTransportError(gen, failures, e);
+      }
+    }
+  }
+
+  /**
+   * After an error that is not a file's: if the connection is going away, the caller's next
+   * ready() waits for the new one. If it stays up, only the channel failed (an SFTP server
+   * that exited, a refused exec): a new SFTP session is tried, a few times at most.
+   */
+  private async afterTransportError(gen: number, failures: number, e: unknown): Promise<void> {
+    await new Promise((r) => setTimeout(r, 100)); // the socket's 'close' follows its channels' errors
+    if (gen !== this.gen || this.st.kind !== 'ready') return;
+    this.sftpSession = null;
+    if (failures >= 3) throw new SshFailure({ kind: 'remote', path: `${this.host}:${this.port}`, detail: `SSH channel failed: ${(e as Error)?.message ?? String(e)}` });
+  }
+
+  async close(): Promise<void> {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.setState({ kind: 'closed' });
+    this.rejectWaiters(new SshFailure({ kind: 'closed' }));
+    const c = this.client;
+    this.client = null;
+    this.sftpSession = null;
+    c?.end();
+  }
+
+  /** Resolves when connected; rejects when failed for good or closed. */
+  private ready(): Promise<void> {
+    const s = this.st;
+    if (s.kind === 'ready') return Promise.resolve();
+    if (s.kind === 'failed') return Promise.reject(new SshFailure(s.problem));
+    if (s.kind === 'closed') return Promise.reject(new SshFailure({ kind: 'closed' }));
+    if (s.kind === 'idle') return this.connect();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  private sftp(gen: number): Promise<SFTPWrapper> {
+    if (!this.sftpSession || gen !== this.gen) {
+      const client = this.client!;
+      this.sftpSession = new Promise<SFTPWrapper>((resolve, reject) => client.sftp((err, sftp) => (err ? reject(err) : resolve(sftp))));
+      this.sftpSession.catch(() => undefined);
+    }
+    return this.sftpSession;
+  }
+
+  private established(client: Client): void {
+    this.client = client;
+    this.sftpSession = null;
+    this.gen++;
+    const gen = this.gen;
+    let lastError = 'connection closed';
+    client.on('error', (e: Error) => (lastError = e.message));
+    client.on('close', () => {
+      if (this.gen !== gen || this.st.kind === 'closed') return;
+      this.client = null;
+      this.sftpSession = null;
+      this.reconnect(0, { kind: 'connection-lost', detail: lastError, host: this.host, port: this.port });
+    });
+    this.setState({ kind: 'ready', generation: gen });
+    const w = this.waiters;
+    this.waiters = [];
+    for (const x of w) x.resolve();
+  }
+
+  private reconnect(attempt: number, problem: SshProblem): void {
+    const { initialMs, maxMs } = this.options.backoff ?? { initialMs: 500, maxMs: 30_000 };
+    const delay = Math.min(maxMs, initialMs * 2 ** Math.min(attempt, 30));
+    this.setState({ kind: 'reconnecting', attempt, nextInMs: delay, problem });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.attempt().then(
+        (client) => (this.st.kind === 'closed' ? client.end() : this.established(client)),
+        (e: SshFailure) => {
+          if (this.st.kind === 'closed') return;
+          if (e.problem.kind === 'network') return this.reconnect(attempt + 1, e.problem);
+          this.setState({ kind: 'failed', problem: e.problem }); // host key, auth: the user must act
+          this.rejectWaiters(e);
+        },
+      );
+    }, delay);
+  }
+
+  /** One connection attempt: resolves when authenticated, rejects with the problem. */
+  private async attempt(): Promise<Client> {
+    const t = this.target;
+    const ref = { host: this.host, port: this.port };
+    let privateKey: Buffer | undefined;
+    if (t.privateKeyPath) {
+      try {
+        privateKey = await readFile(t.privateKeyPath);
+      } catch (e) {
+        throw new SshFailure({ kind: 'key-unreadable', path: t.privateKeyPath, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message });
+      }
+      const parsed = utils.parseKey(privateKey, t.passphrase);
+      if (parsed instanceof Error) {
+        const reason = /passphrase/i.test(parsed.message) ? (t.passphrase ? 'wrong passphrase' : 'the key is encrypted: a passphrase is needed') : parsed.message;
+        throw new SshFailure({ kind: 'key-unreadable', path: t.privateKeyPath, reason });
+      }
+    }
+    let entries: KnownHostLine[];
+    try {
+      entries = await this.options.knownHosts.entries();
+    } catch (e) {
+      throw new SshFailure({ kind: 'remote', path: this.options.knownHosts.files.join(', '), detail: (e as Error).message });
+    }
+    const name = hostLookupName(this.host, this.port);
+    let hostProblem: SshProblem | null = null;
+    const hostVerifier = (key: Buffer): boolean => {
+      const v = verifyHostKey(entries, name, key);
+      if (v.kind === 'known') return true;
+      const keyType = keyTypeOf(key);
+      const fingerprint = sha256Fingerprint(key);
+      if (v.kind === 'unknown') hostProblem = { kind: 'host-key-unknown', ...ref, keyType, fingerprint, key: key.toString('base64'), otherTypes: v.otherTypes };
+      else if (v.kind === 'changed') hostProblem = { kind: 'host-key-changed', ...ref, keyType, fingerprint, file: v.file, line: v.line };
+      else hostProblem = { kind: 'host-key-revoked', ...ref, keyType, fingerprint, file: v.file, line: v.line };
+      return false;
+    };
+    const tried = [t.agent ? 'agent' : '', privateKey ? `key ${t.privateKeyPath}` : ''].filter(Boolean);
+    const config: ConnectConfig = {
+      host: this.host,
+      port: this.port,
+      username: t.username,
+      hostVerifier,
+      algorithms: { serverHostKey: preferredHostKeyAlgorithms(entries, name, DEFAULT_HOST_KEY_ALGOS) as never },
+      keepaliveInterval: this.options.keepaliveMs ?? 15_000,
+      keepaliveCountMax: this.options.keepaliveCountMax ?? 3,
+      readyTimeout: this.options.readyTimeoutMs ?? 20_000,
+      ...(t.agent ? { agent: t.agent } : {}),
+      ...(privateKey ? { privateKey, ...(t.passphrase ? { passphrase: t.passphrase } : {}) } : {}),
+    };
+    return new Promise<Client>((resolve, reject) => {
+      const client = new Client();
+      let settled = false;
+      const fail = (problem: SshProblem): void => {
+        if (settled) return;
+        settled = true;
+        client.end();
+        reject(new SshFailure(problem));
+      };
+      client.on('ready', () => {
+        settled = true;
+        resolve(client);
+      });
+      client.on('error', (e: Error & { level?: string }) => {
+        if (e.level === 'agent') return; // ssh2 goes on with the next key / method
+        if (hostProblem) return fail(hostProblem);
+        if (e.level === 'client-authentication') return fail({ kind: 'auth-refused', ...ref, username: t.username, tried });
+        fail(networkProblem(e, ref) ?? { kind: 'network', reason: 'other', detail: e.message, ...ref });
+      });
+      client.on('close', () => fail(hostProblem ?? { kind: 'network', reason: 'reset', detail: 'closed during the handshake', ...ref }));
+      try {
+        client.connect(config);
+      } catch (e) {
+        fail({ kind: 'network', reason: 'other', detail: (e as Error).message, ...ref });
+      }
+    });
+  }
+
+  private rejectWaiters(e: SshFailure): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const x of w) x.reject(e);
+  }
+
+  private setState(s: SshConnectionState): void {
+    this.st = s;
+    for (const l of [...this.listeners]) l(s);
+  }
+}
