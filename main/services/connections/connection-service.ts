@@ -1,0 +1,197 @@
+/**
+ * The connections domain: settings in <config>/connections.json (no secrets), secrets in
+ * the SecretBackend, tests through the ConnectionTesters port. Every message that leaves
+ * (field errors, test checks, thrown errors) is scrubbed of the connection's secrets.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { connectionSettingsSchema, type ConnectionInfo, type ConnectionList, type FieldError, type SaveResult, type SecretBackendInfo, type SecretsPatch, type TestResult } from '../../../shared/contract/connections';
+import { AppFailure, appError } from '../../../shared/model/app-error';
+import { redact, secretForms } from './redact';
+import { SecretStorageRefused, type SecretBackend } from './secret-backend';
+import { hasSecretFlags, missingSecrets, secretSlots, staleSecrets } from './secrets-plan';
+import { emptySettings, loadSettings, saveSettings, type StoredConnection, type StoredSettings } from './settings-file';
+import { runTest } from './run-test';
+import type { ConnectionTesters, SeenHostKey } from './tester-port';
+import { validateSettings } from './validate-settings';
+
+export interface ConnectionServiceOptions {
+  configDir: string;
+  backend: SecretBackend;
+  testers: ConnectionTesters;
+  /** For `~/` in file paths. */
+  home: string;
+  newId?: () => string;
+  /** See run-test.ts. */
+  graceMs?: number;
+}
+
+export class ConnectionService {
+  readonly settingsFile: string;
+  private state: Promise<{ settings: StoredSettings; problem: string | null }> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Unknown host keys seen by the last test of each SSH connection, until accepted. */
+  private readonly seenKeys = new Map<string, SeenHostKey>();
+
+  constructor(private readonly options: ConnectionServiceOptions) {
+    this.settingsFile = join(options.configDir, 'connections.json');
+  }
+
+  private load() {
+    this.state ??= loadSettings(this.settingsFile).catch((e: unknown) => ({
+      settings: emptySettings(),
+      problem: `${this.settingsFile} could not be read: ${(e as Error).message}`,
+    }));
+    return this.state;
+  }
+
+  /** Mutations one at a time: read-modify-write of the settings file never interleaves. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async storedNames(): Promise<Set<string>> {
+    try {
+      return new Set(await this.options.backend.store.names());
+    } catch (e) {
+      throw storageFailure(e);
+    }
+  }
+
+  private info(c: StoredConnection, stored: ReadonlySet<string>): ConnectionInfo {
+    return { id: c.id, settings: c, hasSecret: hasSecretFlags(c.id, c, stored) };
+  }
+
+  async list(): Promise<ConnectionList> {
+    const { settings, problem } = await this.load();
+    const stored = await this.storedNames();
+    return { connections: settings.connections.map((c) => this.info(c, stored)), problem };
+  }
+
+  async backendInfo(): Promise<SecretBackendInfo> {
+    const b = this.options.backend;
+    const { settings } = await this.load();
+    const needsConsent = b.kind === 'basic_text' && !settings.basicTextConsent;
+    let warning: string | null;
+    try {
+      warning = await b.warning();
+    } catch (e) {
+      warning = (e as Error).message;
+    }
+    return { kind: b.kind, description: b.description, needsConsent, canStore: b.kind !== 'unavailable' && !needsConsent, warning };
+  }
+
+  consent(): Promise<SecretBackendInfo> {
+    return this.exclusive(async () => {
+      const state = await this.load();
+      if (this.options.backend.kind === 'basic_text' && !state.settings.basicTextConsent) {
+        const next = { ...state.settings, basicTextConsent: true };
+        await saveSettings(this.settingsFile, next);
+        state.settings = next;
+      }
+      return this.backendInfo();
+    });
+  }
+
+  save(input: { settings: unknown; secrets: SecretsPatch }): Promise<SaveResult> {
+    return this.exclusive(async () => {
+      const state = await this.load();
+      const secretValues = patchValues(input.secrets, input.settings);
+      const fail = (errors: FieldError[]): SaveResult => ({ ok: false, errors: errors.map((e) => ({ ...e, message: redact(e.message, secretValues) })) });
+      const v = validateSettings(input.settings);
+      if (!v.ok) return fail(v.errors);
+      const existing = v.settings.id === undefined ? undefined : state.settings.connections.find((c) => c.id === v.settings.id);
+      if (v.settings.id !== undefined && !existing) return fail([{ field: 'id', message: `no connection ${v.settings.id} (it may have been removed)` }]);
+      const id = existing?.id ?? (this.options.newId ?? randomId)();
+      const clash = state.settings.connections.find((c) => c.id !== id && c.name.toLowerCase() === v.settings.name.toLowerCase());
+      if (clash) return fail([{ field: 'name', message: `a ${clash.kind} connection is already named "${clash.name}"` }]);
+
+      const stored = await this.storedNames();
+      const slots = secretSlots(id, v.settings, input.secrets);
+      const missing = missingSecrets(slots, stored);
+      if (missing.length) return fail(missing);
+      const toSet = slots.filter((s): s is typeof s & { change: string } => typeof s.change === 'string');
+      if (toSet.length) {
+        const backend = await this.backendInfo();
+        if (!backend.canStore) {
+          const why = backend.needsConsent
+            ? 'secrets would be stored with basic_text obfuscation only (no keyring found): agree to that on this page first'
+            : `secrets cannot be stored here: ${backend.description}`;
+          return fail(toSet.map((s) => ({ field: s.field, message: why })));
+        }
+      }
+      try {
+        for (const s of toSet) await this.options.backend.store.set(s.name, s.change);
+        for (const s of slots) if (s.change === null) await this.options.backend.store.delete(s.name);
+      } catch (e) {
+        throw storageFailure(e, secretValues);
+      }
+      const connection: StoredConnection = { ...v.settings, id };
+      const connections = existing ? state.settings.connections.map((c) => (c.id === id ? connection : c)) : [...state.settings.connections, connection];
+      const next = { ...state.settings, connections };
+      await saveSettings(this.settingsFile, next);
+      state.settings = next;
+      // A file kept aside was reported once; from now on this file is the truth.
+      state.problem = null;
+      const after = await this.storedNames();
+      for (const name of staleSecrets(id, slots, after)) await this.options.backend.store.delete(name);
+      this.seenKeys.delete(id);
+      return { ok: true, connection: this.info(connection, await this.storedNames()) };
+    });
+  }
+
+  remove(id: string): Promise<null> {
+    return this.exclusive(async () => {
+      const state = await this.load();
+      if (!state.settings.connections.some((c) => c.id === id)) throw new AppFailure(appError('not_found', `no connection ${id}`));
+      const next = { ...state.settings, connections: state.settings.connections.filter((c) => c.id !== id) };
+      await saveSettings(this.settingsFile, next);
+      state.settings = next;
+      for (const name of staleSecrets(id, [], await this.storedNames())) await this.options.backend.store.delete(name);
+      this.seenKeys.delete(id);
+      return null;
+    });
+  }
+
+  async test(id: string, signal: AbortSignal): Promise<TestResult> {
+    const c = await this.find(id);
+    const outcome = await runTest(c, { store: this.options.backend.store, testers: this.options.testers, home: this.options.home, graceMs: this.options.graceMs }, signal);
+    if (outcome.unknownHostKey) this.seenKeys.set(id, outcome.unknownHostKey);
+    else this.seenKeys.delete(id);
+    return outcome.result;
+  }
+
+  async acceptHostKey(id: string, fingerprint: string): Promise<null> {
+    await this.find(id);
+    const seen = this.seenKeys.get(id);
+    if (!seen) throw new AppFailure(appError('not_found', 'no unknown host key to accept: test the connection first'));
+    if (seen.info.fingerprint !== fingerprint) {
+      throw new AppFailure(appError('bad_input', `the host now presents ${seen.info.fingerprint}, not ${fingerprint}: test again and compare`));
+    }
+    await seen.accept();
+    this.seenKeys.delete(id);
+    return null;
+  }
+
+  private async find(id: string): Promise<StoredConnection> {
+    const c = (await this.load()).settings.connections.find((x) => x.id === id);
+    if (!c) throw new AppFailure(appError('not_found', `no connection ${id}`));
+    return c;
+  }
+}
+
+function randomId(): string {
+  return randomBytes(6).toString('hex');
+}
+
+function patchValues(p: SecretsPatch, settings: unknown): string[] {
+  const parsed = connectionSettingsSchema.safeParse(settings);
+  return secretForms(parsed.success ? parsed.data : undefined, [p.password, p.token, p.passphrase, ...Object.values(p.headers ?? {})]);
+}
+
+function storageFailure(e: unknown, secrets: readonly string[] = []): AppFailure {
+  const message = redact(e instanceof Error ? e.message : String(e), secrets);
+  return new AppFailure(appError(e instanceof SecretStorageRefused || (e as Error)?.name === 'SecretsUnavailableError' ? 'permission_denied' : 'internal', `secret storage: ${message}`));
+}
