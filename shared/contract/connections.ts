@@ -146,10 +146,15 @@ export const hostKeySchema = z.object({
 });
 export type HostKey = z.infer<typeof hostKeySchema>;
 
-/** One thing the test tried ("TCP connection", "authentication", "API"), in words. */
+/**
+ * One thing the test tried ("network", "authentication", "query"), in words. `ok` is false
+ * when it failed or could not be tried (`skipped`); a `warning` works but deserves a look
+ * (certificate verification turned off).
+ */
 export const connectionCheckSchema = z.object({
   name: z.string(),
   ok: z.boolean(),
+  status: z.enum(['ok', 'warning', 'failed', 'skipped']),
   message: z.string(),
   unknownHostKey: hostKeySchema.optional(),
 });

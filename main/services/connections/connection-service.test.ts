@@ -32,7 +32,7 @@ const testers: ConnectionTesters = {
     if (s.auth.type === 'basic') headers.authorization = `Basic ${Buffer.from(`${s.auth.username}:${secrets.password}`).toString('base64')}`;
     try {
       const r = await fetch(s.url, { headers, signal });
-      return [{ name: 'HTTP', ok: r.ok, message: `${r.status}: ${await r.text()}` }];
+      return [{ name: 'HTTP', ok: r.ok, status: r.ok ? 'ok' : 'failed', message: `${r.status}: ${await r.text()}` }];
     } catch (e) {
       throw new Error(`cannot reach ${s.url} with password ${secrets.password}: ${(e as Error).message}`);
     }
@@ -40,7 +40,7 @@ const testers: ConnectionTesters = {
   async ssh(s) {
     const fingerprint = 'SHA256:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
     return {
-      checks: [{ name: 'host key', ok: false, message: `the host key of ${s.host} is not in known_hosts`, unknownHostKey: { host: s.host, port: s.port, algorithm: 'ssh-ed25519', fingerprint } }],
+      checks: [{ name: 'host key', ok: false, status: 'failed', message: `the host key of ${s.host} is not in known_hosts`, unknownHostKey: { host: s.host, port: s.port, algorithm: 'ssh-ed25519', fingerprint } }],
       unknownHostKey: { info: { host: s.host, port: s.port, algorithm: 'ssh-ed25519', fingerprint }, accept: async () => void accepted.push(s.host) },
     };
   },
@@ -69,7 +69,7 @@ describe('the connections service', () => {
   });
 
   it('tests it against the real server with the stored password', async () => {
-    expect(await svc.test(id, new AbortController().signal)).toEqual({ ok: true, checks: [{ name: 'HTTP', ok: true, message: '200: ready' }] });
+    expect(await svc.test(id, new AbortController().signal)).toEqual({ ok: true, checks: [{ name: 'HTTP', ok: true, status: 'ok', message: '200: ready' }] });
   });
 
   it('keeps the stored password when an edit leaves it blank, and replaces it when given', async () => {
@@ -87,14 +87,14 @@ describe('the connections service', () => {
     const r = await svc.save({ settings: { kind: 'prometheus', name: 'nowhere', url: 'http://127.0.0.1:1', auth: { type: 'basic', username: 'alice' } }, secrets: { password: PASSWORD } });
     expect(r.ok).toBe(true);
     const t = await svc.test(r.ok ? r.connection.id : '', new AbortController().signal);
-    expect(t.checks).toEqual([{ name: 'connection', ok: false, message: expect.stringMatching(/^cannot reach http:\/\/127\.0\.0\.1:1 with password \*\*\*: fetch failed/) }]);
+    expect(t.checks).toEqual([{ name: 'connection', ok: false, status: 'failed', message: expect.stringMatching(/^cannot reach http:\/\/127\.0\.0\.1:1 with password \*\*\*: fetch failed/) }]);
     await svc.remove(r.ok ? r.connection.id : '');
   });
 
   it('answers a hanging server with a deadline message', async () => {
     const r = await svc.save({ settings: { kind: 'loki', name: 'hangs', url: 'http://127.0.0.1:9/hang', timeoutMs: 100 }, secrets: {} });
     const t = await svc.test(r.ok ? r.connection.id : '', new AbortController().signal);
-    expect(t.checks).toEqual([{ name: 'connection', ok: false, message: 'no answer within 0.1 s: the server hangs or is unreachable' }]);
+    expect(t.checks).toEqual([{ name: 'connection', ok: false, status: 'failed', message: 'no answer within 0.1 s: the server hangs or is unreachable' }]);
     await svc.remove(r.ok ? r.connection.id : '');
   });
 

@@ -63,10 +63,10 @@ async function fileChecks(s: ConnectionSettings): Promise<ConnectionCheck[]> {
     if (path === undefined) continue;
     try {
       await access(path, constants.R_OK);
-      checks.push({ name: what, ok: true, message: `${path} is readable` });
+      checks.push({ name: what, ok: true, status: 'ok', message: `${path} is readable` });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      checks.push({ name: what, ok: false, message: code === 'ENOENT' ? `${path} does not exist` : code === 'EACCES' ? `${path} cannot be read (permission denied)` : `${path}: ${(e as Error).message}` });
+      checks.push({ name: what, ok: false, status: 'failed', message: code === 'ENOENT' ? `${path} does not exist` : code === 'EACCES' ? `${path} cannot be read (permission denied)` : `${path}: ${(e as Error).message}` });
     }
   }
   return checks;
@@ -79,7 +79,7 @@ export async function runTest(c: StoredConnection, deps: TestDeps, signal: Abort
     const clean = checks.map((k) => ({ ...k, message: redact(k.message, all) }));
     return { result: { ok: clean.every((k) => k.ok), checks: clean }, unknownHostKey };
   };
-  if (missing.length) return done([{ name: 'credentials', ok: false, message: `${missing.join(', ')} is not stored: edit the connection and enter it` }]);
+  if (missing.length) return done([{ name: 'credentials', ok: false, status: 'failed', message: `${missing.join(', ')} is not stored: edit the connection and enter it` }]);
   const settings = withHome(c, deps.home);
   const files = await fileChecks(settings);
   if (files.some((f) => !f.ok)) return done(files);
@@ -96,7 +96,7 @@ export async function runTest(c: StoredConnection, deps: TestDeps, signal: Abort
   } catch (e) {
     if (signal.aborted) throw e;
     const message = deadline.aborted ? `no answer within ${limitMs < 10_000 ? `${(limitMs / 1000).toFixed(1)} s` : `${Math.round(limitMs / 1000)} s`}: the server hangs or is unreachable` : toAppError(e).message;
-    return done([...files, { name: 'connection', ok: false, message }]);
+    return done([...files, { name: 'connection', ok: false, status: 'failed', message }]);
   }
 }
 
