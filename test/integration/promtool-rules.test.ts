@@ -67,7 +67,7 @@ function splitAssertions(file: string): { name: string; doc: Record<string, unkn
   const doc = parse(readFileSync(join(SUITE, file), 'utf8')) as Record<string, unknown> & { tests?: Record<string, unknown>[] };
   const out: { name: string; doc: Record<string, unknown> }[] = [];
   (doc.tests ?? []).forEach((group, g) => {
-    const { alert_rule_test: alerts = [], promql_expr_test: exprs = [], ...rest } = group as { alert_rule_test?: Record<string, unknown>[]; promql_expr_test?: Record<string, unknown>[] };
+    const { alert_rule_test: alerts = [], promql_expr_test: exprs = [], ...rest } = group as { alert_rule_test?: Record<string, unknown>[]; promql_expr_test?: Record<string, unknown>[]; [key: string]: unknown };
     const series = (rest['input_series'] ?? []) as { values?: unknown }[];
     const floatsOnly = { ...rest, ...(series.length ? { input_series: series.filter((s) => !String(s.values).includes('{{')) } : {}) };
     const expectsHistogram = (e: Record<string, unknown>) => ((e['exp_samples'] ?? []) as Record<string, unknown>[]).some((s) => 'histogram' in s);
