@@ -53,7 +53,8 @@ export async function* gunzipChunks(path: string, onCompressed?: (bytes: number)
 const BLOCK = 1024 * 1024;
 const MAX_BLOCKS = 32;
 
-export function openGzipSource(path: string): ByteSource {
+/** `inflate`: the decompressed chunks from the start (a local file by default; a remote one over SSH). */
+export function openGzipSource(path: string, inflate: (path: string) => AsyncIterable<Uint8Array> = gunzipChunks): ByteSource {
   const cache = new Map<number, Buffer>(); // block number → decoded bytes (Map order = LRU)
   const remember = (k: number, b: Buffer): void => {
     cache.delete(k);
@@ -65,8 +66,8 @@ export function openGzipSource(path: string): ByteSource {
     let k = 0;
     let filled = 0;
     let parts: Buffer[] = [];
-    for await (const chunk of gunzipChunks(path)) {
-      let c = chunk;
+    for await (const chunk of inflate(path)) {
+      let c = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       while (c.length > 0) {
         const take = Math.min(BLOCK - filled, c.length);
         if (k >= first) parts.push(c.subarray(0, take)); // blocks before `first` are only counted

@@ -232,9 +232,11 @@ export class SshConnection {
       } catch (e) {
         throw new SshFailure({ kind: 'key-unreadable', path: t.privateKeyPath, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message });
       }
-      const parsed = utils.parseKey(privateKey, t.passphrase);
+      const plain = utils.parseKey(privateKey);
+      const encrypted = plain instanceof Error && /encrypted|passphrase/i.test(plain.message);
+      const parsed = t.passphrase ? utils.parseKey(privateKey, t.passphrase) : plain;
       if (parsed instanceof Error) {
-        const reason = /passphrase/i.test(parsed.message) ? (t.passphrase ? 'wrong passphrase' : 'the key is encrypted: a passphrase is needed') : parsed.message;
+        const reason = encrypted ? (t.passphrase ? 'wrong passphrase' : 'the key is encrypted: a passphrase is needed') : parsed.message;
         throw new SshFailure({ kind: 'key-unreadable', path: t.privateKeyPath, reason });
       }
     }
