@@ -11,6 +11,9 @@ import { runLocalLogQuery } from '../services/logql/local-log-query';
 import { runLocalMetricQuery } from '../services/metrics/local-metric-query';
 import { runLogVolume } from '../services/metrics/log-volume';
 import { exportPipelineConfig, runPipeline } from '../services/pipeline/pipeline-service';
+import { checkRulesHandler } from '../services/alerts/check-rules';
+import { runBacktest } from '../services/alerts/backtest-service';
+import { runRulesTest } from '../services/alerts/unit-test';
 
 export interface ServicesOptions {
   mode: 'electron' | 'web' | 'cli' | 'test';
@@ -52,6 +55,9 @@ export function createServices(options: ServicesOptions): Services {
     'logql.volume': async (input, { signal }) => runLogVolume(input, sources.localStreams(), signal),
     'pipeline.run': async (input, { signal }) => runPipeline(input, sources.localStreams(), signal),
     'pipeline.export': async (input) => exportPipelineConfig(input),
+    'rules.check': async (input) => checkRulesHandler(input),
+    'rules.backtest': (input, { signal }) => runBacktest(input, sources.localStreams(), signal),
+    'rules.test': async (input) => runRulesTest(input),
   } satisfies Handlers<VigieContract>;
 
   return { handlers, sources, dispose: () => sources.dispose() };

@@ -33,6 +33,9 @@ function fakeHandlers(log: string[]): Handlers<VigieContract> {
     'logql.volume': notYet,
     'pipeline.run': notYet,
     'pipeline.export': notYet,
+    'rules.check': notYet,
+    'rules.backtest': notYet,
+    'rules.test': notYet,
     'sources.watch': async function* (_input, { signal }) {
       log.push('watch:start');
       signal.addEventListener('abort', () => log.push('watch:abort'));

@@ -1,3 +1,4 @@
+import { alertsContract } from './alerts';
 import { appContract } from './app';
 import { logsContract } from './logs';
 import { logqlContract } from './logql';
@@ -12,6 +13,7 @@ export * from './logs';
 export * from './logql';
 export * from './metrics';
 export * from './pipelines';
+export * from './alerts';
 
 /** The whole API, one domain per file. Client, server, CLI and tests derive from this. */
 export const contract = {
@@ -21,5 +23,6 @@ export const contract = {
   ...logqlContract,
   ...metricsContract,
   ...pipelinesContract,
+  ...alertsContract,
 } as const;
 export type VigieContract = typeof contract;

@@ -1,0 +1,171 @@
+/**
+ * `rules.backtest`: every group of a rule file evaluated over [start, end] at its interval, as
+ * the server that would run it — Prometheus over the metrics the pipeline derives from the
+ * chosen streams on log time (PromQL groups), Loki's ruler over the streams themselves (LogQL
+ * groups). The work is bounded before it starts (rule evaluations per group), streamed as
+ * progress, and stops at the caller's AbortSignal.
+ */
+import type { BacktestEvent, BacktestGroup } from '../../../shared/contract/alerts';
+import { AppFailure, appError } from '../../../shared/model/app-error';
+import type { Expr } from '../../../shared/promql/ast';
+import { parsePromql } from '../../../shared/promql/parse';
+import { re2Port } from '../../adapters/re2/re2-port';
+import { templateRegexPort } from '../../adapters/re2/template-regex-port';
+import { backtestGroup, type BacktestResult } from '../../engines/alerting/backtest';
+import { parseRuleFile } from '../../engines/alerting/rulefmt';
+import type { OutputSample, QueryFunc, RuleGroupSpec, Vector } from '../../engines/alerting/types';
+import { walkPromql } from '../../engines/alerting/lint/promql-walk';
+import { createPromqlEngine } from '../../engines/promql/engine';
+import { labelsFromRecord } from '../../engines/tsdb/labels';
+import { createStorage, type Storage } from '../../engines/tsdb/storage';
+import type { LocalStream } from '../pipeline/input-lines';
+import { checkRules } from './check-rules';
+import { EventQueue } from './event-queue';
+import { prepareLogqlQuery } from './logql-rule-query';
+import { loadPipelineMetrics } from './pipeline-metrics';
+
+/** Rule evaluations (steps × rules) one group may cost: 7 days at 15s of 20 rules is 806,400. */
+export const MAX_EVALUATIONS_PER_GROUP = 1_000_000;
+const DEFAULT_INTERVAL_MS = 60_000;
+const LOOKBACK_MS = 5 * 60_000;
+/** Errors kept per group (a rule failing at every step says so once per distinct message). */
+const MAX_ERRORS = 100;
+
+export interface BacktestRequest {
+  rules: string;
+  streamIds: string[];
+  pipeline: string | null;
+  start: number;
+  end: number;
+  intervalMs?: number | undefined;
+}
+
+const fmt = (n: number) => n.toLocaleString('en');
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How far before the first evaluation an expression reads: every range and offset, plus the lookback. */
+function reachMs(expr: string): number {
+  const p = parsePromql(expr);
+  if (!p.ok) return LOOKBACK_MS;
+  let sum = LOOKBACK_MS;
+  const lit = (d: { kind: string; ms?: number } | undefined) => (d?.kind === 'literal' ? Math.max(0, d.ms ?? 0) : 0);
+  walkPromql(p.expr, (n: Expr) => {
+    if (n.kind === 'matrixSelector') sum += lit(n.range);
+    if (n.kind === 'subquery') sum += lit(n.range) + lit(n.offset);
+    if (n.kind === 'vectorSelector') sum += lit(n.offset);
+  });
+  return sum;
+}
+
+export function checkBudget(groups: readonly { name: string; rules: number; intervalMs: number }[], startMs: number, endMs: number): void {
+  if (!(endMs >= startMs)) throw new AppFailure(appError('bad_input', 'the back-test range ends before it starts'));
+  for (const g of groups) {
+    const steps = Math.floor((endMs - startMs) / g.intervalMs) + 1;
+    const evaluations = steps * Math.max(1, g.rules);
+    if (evaluations <= MAX_EVALUATIONS_PER_GROUP) continue;
+    const minInterval = Math.ceil(((endMs - startMs) * Math.max(1, g.rules)) / MAX_EVALUATIONS_PER_GROUP / 1000);
+    throw new AppFailure(appError('bad_input',
+      `group ${JSON.stringify(g.name)}: ${fmt(steps)} evaluation steps × ${g.rules} rules = ${fmt(evaluations)} rule evaluations, over the back-test limit of ${fmt(MAX_EVALUATIONS_PER_GROUP)} per group: shorten the range or evaluate every ${minInterval}s or more`));
+  }
+}
+
+function promqlQuery(storage: Storage, subqueryStepMs: number): QueryFunc {
+  const engine = createPromqlEngine(storage, { regex: re2Port, lookbackDeltaMs: LOOKBACK_MS, subqueryStepMs });
+  return (expr, tMs): Vector => {
+    const r = engine.instantQuery(expr, tMs);
+    if (!r.ok) throw new Error(r.error.message);
+    const v = r.value;
+    if (v.resultType === 'vector') return v.result.map((s) => ({ labels: s.metric, value: s.value }));
+    if (v.resultType === 'scalar') return [{ labels: {}, value: v.result.value }];
+    throw new Error(`rule result is not a vector or scalar: ${v.resultType}`);
+  };
+}
+
+/** Counts evaluations, lets the event loop breathe (and notice a cancel) every few hundred. */
+function pacedQuery(query: QueryFunc, signal: AbortSignal, onCall: () => void): QueryFunc {
+  let calls = 0;
+  return (expr, tMs) => {
+    onCall();
+    if (++calls % 256 !== 0) return query(expr, tMs);
+    return yieldToLoop().then(() => {
+      signal.throwIfAborted();
+      return query(expr, tMs);
+    });
+  };
+}
+
+function groupEvent(spec: RuleGroupSpec, intervalMs: number, r: BacktestResult): BacktestGroup {
+  const seen = new Set<string>();
+  const errors: BacktestGroup['errors'] = [];
+  for (const e of r.errors) {
+    const key = `${e.rule}\u0000${e.error}`;
+    if (seen.has(key) || errors.length >= MAX_ERRORS) continue;
+    seen.add(key);
+    errors.push({ rule: e.rule, message: e.error, tMs: e.tMs });
+  }
+  return { group: spec.name, intervalMs, alerts: r.alerts, series: r.series, errors };
+}
+
+export async function* runBacktest(input: BacktestRequest, streams: readonly LocalStream[], signal: AbortSignal): AsyncGenerator<BacktestEvent> {
+  const started = Date.now();
+  const check = checkRules(input.rules, input.intervalMs ? { defaultIntervalMs: input.intervalMs } : {});
+  const loaded = parseRuleFile(input.rules);
+  if (check.errors.length > 0 || !loaded.ok) {
+    yield { kind: 'invalid', errors: check.errors.length > 0 ? check.errors : [{ message: 'the rule file does not load', line: 1, column: 1, endLine: 1, endColumn: 1 }] };
+    return;
+  }
+  const groups = loaded.groups.map((spec, i) => ({ spec, language: check.groups[i]?.language ?? 'promql', intervalMs: input.intervalMs ?? spec.intervalMs ?? DEFAULT_INTERVAL_MS }));
+  checkBudget(groups.map((g) => ({ name: g.spec.name, rules: g.spec.rules.length, intervalMs: g.intervalMs })), input.start, input.end);
+  const queue = new EventQueue<BacktestEvent>();
+  const progress = (phase: string) => {
+    let last = -1;
+    return (done: number, total: number) => {
+      const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
+      if (pct !== last || done === total) queue.push({ kind: 'progress', done, total, phase });
+      last = pct;
+    };
+  };
+
+  const storage = createStorage();
+  const promqlGroups = groups.filter((g) => g.language === 'promql');
+  if (promqlGroups.length > 0 && input.pipeline !== null && input.pipeline.trim() !== '') {
+    const reach = Math.max(...promqlGroups.flatMap((g) => g.spec.rules.map((r) => reachMs(r.expr))));
+    const work = loadPipelineMetrics(input.pipeline, streams, input.streamIds, { fromMs: input.start - reach, toMs: input.end }, storage, signal, progress('pipeline'));
+    const metrics = yield* queue.drain(work);
+    if ('errors' in metrics) {
+      yield { kind: 'invalid', errors: metrics.errors.map((e) => ({ message: `pipeline: ${e.message}`, line: e.line, column: e.column, endLine: e.line, endColumn: e.column + 1 })) };
+      return;
+    }
+  }
+
+  let evaluations = 0;
+  for (const g of groups) {
+    signal.throwIfAborted();
+    const steps = Math.floor((input.end - input.start) / g.intervalMs) + 1;
+    const total = steps * g.spec.rules.length;
+    const report = progress(`group ${g.spec.name}`);
+    let query: QueryFunc;
+    if (g.language === 'logql') {
+      const chosen = new Set(input.streamIds);
+      const prepared = await prepareLogqlQuery(g.spec.rules.map((r) => r.expr), streams.filter((s) => chosen.has(s.id)), { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs }, signal, () => undefined);
+      query = prepared.query;
+    } else {
+      query = promqlQuery(storage, input.intervalMs ?? DEFAULT_INTERVAL_MS);
+    }
+    let calls = 0;
+    const paced = pacedQuery(query, signal, () => {
+      calls++;
+      if (calls % 1000 === 0 || calls === total) report(calls, total);
+    });
+    // Loki's ruler sends recording rules' output elsewhere (remote write): later LogQL rules do not read it.
+    const append = g.language === 'promql'
+      ? (samples: OutputSample[]) => {
+          for (const s of samples) s.stale ? storage.appendStale(labelsFromRecord(s.labels), s.tMs) : storage.append(labelsFromRecord(s.labels), s.tMs, s.value);
+        }
+      : () => undefined;
+    const result = yield* queue.drain(backtestGroup(g.spec, { query: paced, append, startMs: input.start, endMs: input.end, intervalMs: g.intervalMs, regex: templateRegexPort }));
+    evaluations += calls;
+    yield { kind: 'group', result: groupEvent(g.spec, g.intervalMs, result) };
+  }
+  yield { kind: 'done', elapsedMs: Date.now() - started, evaluations };
+}
