@@ -5,6 +5,7 @@ import { App } from './app/App';
 import { createQueryClient } from './app/create-query-client';
 import { LocationProvider } from './app/LocationProvider';
 import { SettingsProvider } from './app/SettingsProvider';
+import { TimeCursorProvider } from './app/TimeCursorProvider';
 import { connect } from './rpc/connect';
 import { RpcProvider } from './rpc/RpcProvider';
 import './styles.css';
@@ -33,7 +34,9 @@ connect().then(
           <RpcProvider connection={connection}>
             <SettingsProvider>
               <LocationProvider>
-                <App />
+                <TimeCursorProvider>
+                  <App />
+                </TimeCursorProvider>
               </LocationProvider>
             </SettingsProvider>
           </RpcProvider>

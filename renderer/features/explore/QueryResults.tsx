@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSettings } from '../../app/SettingsProvider';
+import { useTimeCursor, useTimeCursorStore } from '../../app/TimeCursorProvider';
+import { nearestRowIndex } from '../../app/time-cursor';
 import { formatCount } from '../../app/time-format';
 import { useRowKeys, useRowScroll } from '../logs/use-row-navigation';
 import type { RunState } from './log-query-run';
@@ -22,6 +24,8 @@ function bytes(n: number): string {
   if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
   return `${(n / 1024 ** 3).toFixed(2)} GiB`;
 }
+
+const LIST_SOURCE = 'result-list';
 
 /** A log query's answer: count and stats, the entries (virtualised), parsed fields, details. */
 export function QueryResults({ run, rows, fields, onFilter }: Props) {
@@ -54,6 +58,18 @@ export function QueryResults({ run, rows, fields, onFilter }: Props) {
       setSelected(next.selected);
     },
   });
+
+  // The shared time cursor: a chart's pointer marks the nearest entry (and scrolls to it); a
+  // hovered entry puts the cursor at its time for the charts.
+  const cursorStore = useTimeCursorStore();
+  const cursor = useTimeCursor();
+  const cursorIndex = useMemo(() => (cursor ? nearestRowIndex((i) => rows[i]!.tsMs, total, cursor.t) : -1), [cursor, rows, total]);
+  const fromChart = cursor !== null && cursor.source !== LIST_SOURCE;
+  useEffect(() => {
+    if (!fromChart || cursorIndex < 0) return;
+    if (cursorIndex < top || cursorIndex >= top + visible) scrollTo(Math.max(0, cursorIndex - Math.floor(visible / 2)));
+  }, [fromChart, cursorIndex, top, visible, scrollTo]);
+  const hover = useCallback((i: number | null) => cursorStore.set(i === null || !rows[i] ? null : { t: rows[i]!.tsMs, source: LIST_SOURCE }), [cursorStore, rows]);
 
   const detail = open && selected !== null ? rows[selected] : undefined;
   const stats = useMemo(() => {
@@ -104,6 +120,8 @@ export function QueryResults({ run, rows, fields, onFilter }: Props) {
             rows={rows}
             top={top}
             selected={selected}
+            cursor={fromChart ? cursorIndex : -1}
+            onHover={hover}
             wrap={settings.wrap}
             showLabels={settings.showLabels}
             timeZone={settings.timeZone}

@@ -7,6 +7,9 @@ interface Props {
   rows: readonly Row[];
   top: number;
   selected: number | null;
+  /** The entry nearest the shared time cursor when a chart set it, else -1. */
+  cursor: number;
+  onHover(index: number | null): void;
   wrap: boolean;
   showLabels: boolean;
   timeZone: TimeZoneSetting;
@@ -24,7 +27,7 @@ export function ResultList(p: Props) {
         p.rows
           .slice(p.top, p.top + visible + 1)
           .map((row, i) => (
-            <ResultRow key={row.seq} index={p.top + i} row={row} selected={p.top + i === p.selected} showLabels={p.showLabels} timeZone={p.timeZone} onSelect={p.onSelect} />
+            <ResultRow key={row.seq} index={p.top + i} row={row} selected={p.top + i === p.selected} cursor={p.top + i === p.cursor} onHover={p.onHover} showLabels={p.showLabels} timeZone={p.timeZone} onSelect={p.onSelect} />
           ))
       }
     </RowViewport>

@@ -8,6 +8,9 @@ interface Props {
   index: number;
   row: Row;
   selected: boolean;
+  /** Nearest the shared time cursor a chart set. */
+  cursor: boolean;
+  onHover(index: number | null): void;
   showLabels: boolean;
   timeZone: TimeZoneSetting;
   onSelect(index: number): void;
@@ -29,19 +32,22 @@ function Chips({ labels, className }: { labels: Labels; className: string }) {
 }
 
 /** One entry of a query result: time, stream labels on demand, parsed labels as chips, the line. */
-export const ResultRow = memo(function ResultRow({ index, row, selected, showLabels, timeZone, onSelect }: Props) {
+export const ResultRow = memo(function ResultRow({ index, row, selected, cursor, onHover, showLabels, timeZone, onSelect }: Props) {
   const level = rowLevel(row);
   return (
     <div
-      className={`log-row result-row${selected ? ' selected' : ''}`}
+      className={`log-row result-row${selected ? ' selected' : ''}${cursor ? ' at-cursor' : ''}`}
       data-testid="result-row"
       data-index={index}
       data-ts-ns={row.tsNs}
       data-line={row.line}
       data-level={level}
+      data-cursor={cursor || undefined}
       aria-selected={selected}
       role="row"
       onClick={() => onSelect(index)}
+      onMouseEnter={() => onHover(index)}
+      onMouseLeave={() => onHover(null)}
     >
       <span className="log-level-bar" style={{ background: levelColor(level) }} />
       <span className="log-ts" title={`${row.tsNs} ns`}>
