@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BacktestGroup } from '../../../shared/contract/alerts';
-import { alertRulesOf, labelText, lastEvaluation, timelineRows } from './alert-timeline';
+import { alertRulesOf, labelText, lastEvaluation, promDuration, timelineRows } from './alert-timeline';
 
 const M = 60_000;
 const range = { start: 0, end: 20 * M };
@@ -73,5 +73,19 @@ describe('helpers', () => {
   it('lists each rule once, alerts first then rules that only have samples', () => {
     const g: BacktestGroup = { ...group([{ rule: 'A', labels, intervals: [], resolvedAtMs: [] }]), series: [{ rule: 'B', labels: {}, points: [] }, { rule: 'A', labels: {}, points: [] }] };
     expect(alertRulesOf(g)).toEqual(['A', 'B']);
+  });
+});
+
+describe('promDuration', () => {
+  it.each([
+    [60_000, '1m'],
+    [90_000, '1m30s'],
+    [15_000, '15s'],
+    [500, '500ms'],
+    [0, '0s'],
+    [5_400_000, '1h30m'],
+    [8 * 86_400_000, '1w1d'],
+  ])('prints %d ms as %s', (ms, text) => {
+    expect(promDuration(ms)).toBe(text);
   });
 });

@@ -95,3 +95,17 @@ export function alertRulesOf(group: BacktestGroup): string[] {
   for (const x of [...group.alerts, ...group.series]) if (!names.includes(x.rule)) names.push(x.rule);
   return names;
 }
+
+/** A duration as Prometheus prints one (model.Duration): `1m`, `1h30m`, `500ms`, `0s`. */
+export function promDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const units: [string, number][] = [['y', 365 * 86_400_000], ['w', 7 * 86_400_000], ['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000], ['ms', 1]];
+  let rest = Math.round(ms);
+  let out = '';
+  for (const [u, size] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0) out += `${n}${u}`;
+    rest -= n * size;
+  }
+  return out;
+}
