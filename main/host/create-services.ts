@@ -14,11 +14,14 @@ import { exportPipelineConfig, runPipeline } from '../services/pipeline/pipeline
 import { checkRulesHandler } from '../services/alerts/check-rules';
 import { runBacktest } from '../services/alerts/backtest-service';
 import { runRulesTest } from '../services/alerts/unit-test';
+import { connectionHandlers, createConnectionService, type ConnectionsOptions } from '../services/connections';
 
 export interface ServicesOptions {
   mode: 'electron' | 'web' | 'cli' | 'test';
   cwd?: string;
   rescanMs?: number;
+  /** Where connections and their secrets live (Electron passes its safeStorage backend). */
+  connections?: ConnectionsOptions;
 }
 
 export interface Services {
@@ -58,6 +61,7 @@ export function createServices(options: ServicesOptions): Services {
     'rules.check': async (input) => checkRulesHandler(input),
     'rules.backtest': (input, { signal }) => runBacktest(input, sources.localStreams(), signal),
     'rules.test': async (input) => runRulesTest(input),
+    ...connectionHandlers(createConnectionService(options.connections)),
   } satisfies Handlers<VigieContract>;
 
   return { handlers, sources, dispose: () => sources.dispose() };

@@ -36,6 +36,13 @@ function fakeHandlers(log: string[]): Handlers<VigieContract> {
     'rules.check': notYet,
     'rules.backtest': notYet,
     'rules.test': notYet,
+    'connections.list': notYet,
+    'connections.save': notYet,
+    'connections.remove': notYet,
+    'connections.test': notYet,
+    'connections.acceptHostKey': notYet,
+    'connections.secretBackend': notYet,
+    'connections.consentSecretBackend': notYet,
     'sources.watch': async function* (_input, { signal }) {
       log.push('watch:start');
       signal.addEventListener('abort', () => log.push('watch:abort'));

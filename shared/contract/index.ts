@@ -1,5 +1,6 @@
 import { alertsContract } from './alerts';
 import { appContract } from './app';
+import { connectionsContract } from './connections';
 import { logsContract } from './logs';
 import { logqlContract } from './logql';
 import { metricsContract } from './metrics';
@@ -14,6 +15,7 @@ export * from './logql';
 export * from './metrics';
 export * from './pipelines';
 export * from './alerts';
+export * from './connections';
 
 /** The whole API, one domain per file. Client, server, CLI and tests derive from this. */
 export const contract = {
@@ -24,5 +26,6 @@ export const contract = {
   ...metricsContract,
   ...pipelinesContract,
   ...alertsContract,
+  ...connectionsContract,
 } as const;
 export type VigieContract = typeof contract;
