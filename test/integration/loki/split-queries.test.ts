@@ -89,7 +89,7 @@ describe('query_range split into sub-queries by time', () => {
     const client = clientFor(server.url, 't');
     seen.length = 0;
     await client.queryRangeSplit({ query: '{job=~".+"}', start: T0 + 5_000, end: T0 + 3 * DAY - 5_000, limit: 5000, direction: 'forward' });
-    const ranges = seen.map((p) => [BigInt(p.get('start')!), BigInt(p.get('end')!)]);
+    const ranges = seen.map((p): [bigint, bigint] => [BigInt(p.get('start')!), BigInt(p.get('end')!)]);
     expect(ranges.map(([a, b]) => [Number(a / 1_000_000n) - T0, Number(b / 1_000_000n) - T0])).toEqual([
       [5_000, DAY],
       [DAY, 2 * DAY],
