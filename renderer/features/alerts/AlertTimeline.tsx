@@ -20,7 +20,9 @@ export function AlertTimeline({ rows, zone }: { rows: readonly AlertTimelineRow[
             <span className={`alert-outcome ${r.outcome}`} data-testid="alert-outcome">
               {OUTCOME_TEXT[r.outcome]}
             </span>
-            <code className="alert-labels">{r.labelText}</code>
+            <code className="alert-labels" title={r.labelText}>
+              {r.labelText}
+            </code>
           </div>
           <div className="alert-track" aria-hidden>
             {r.segments.map((s, i) => (
