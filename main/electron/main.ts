@@ -12,6 +12,7 @@ import { serve } from '../../shared/rpc/server';
 import { createServices, type Services } from '../host/create-services';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { messagePortTransport } from './message-port-transport';
+import { appConnectionSecrets } from './secrets';
 import { handlePortRequests } from './port-handoff';
 import { hardenApp, hardenSession } from './security';
 import { createMainWindow } from './window';
@@ -40,7 +41,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppProtocol(session.defaultSession, RENDERER_DIR);
 
-  const running = createServices({ mode: 'electron' });
+  const running = createServices({ mode: 'electron', connections: { secretBackend: appConnectionSecrets() } });
   services = running;
   handlePortRequests({
     isOurContents,
