@@ -100,13 +100,18 @@ export function statusError(status: number, statusText: string, body: string, ur
 }
 
 /** Network-level failures (undici's `fetch failed` and its cause) in words. */
-export function networkError(e: unknown, url: string): LokiError {
-  const cause = (e as { cause?: { code?: string; message?: string } })?.cause ?? (e as { code?: string; message?: string });
+export function networkError(e: unknown, url: string, proxyUrl?: string): LokiError {
+  const cause = (e as { cause?: { code?: string; message?: string; port?: number } })?.cause ?? (e as { code?: string; message?: string; port?: number });
   const code = cause?.code ?? 'UNKNOWN';
-  const origin = safeOrigin(url);
+  // A refused or unknown proxy is the proxy's fault, not Loki's: name the proxy then.
+  const viaProxy = proxyUrl !== undefined && cause?.port !== undefined && String(cause.port) === (new URL(proxyUrl).port || '80');
+  const origin = viaProxy ? `the proxy ${safeOrigin(proxyUrl)}` : safeOrigin(url);
+  if (cause?.message === 'bad port') {
+    return { kind: 'network', code: 'BAD_PORT', message: `the port of ${origin} is one that fetch refuses to use (reserved for another protocol): use another port` };
+  }
   switch (code) {
     case 'ECONNREFUSED':
-      return { kind: 'network', code, message: `nothing listens at ${origin} (connection refused): is Loki running, and is the port right?` };
+      return { kind: 'network', code, message: `nothing listens at ${origin} (connection refused): is ${viaProxy ? 'the proxy' : 'Loki'} running, and is the port right?` };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return { kind: 'network', code, message: `the host of ${origin} is not found (DNS): check the URL` };

@@ -129,14 +129,14 @@ export function createTransport(config: LokiConfig): Transport {
       try {
         res = await fetch(url, { method: spec.method, headers: h, body, signal, dispatcher, redirect: 'follow' });
       } catch (e) {
-        throw fail(aborted() ?? networkError(e, url));
+        throw fail(aborted() ?? networkError(e, url, config.proxyUrl));
       }
       if (res.status === 429) {
         await res.body?.cancel().catch(() => undefined);
         return { retryAfter: retryAfterMs(res.headers.get('retry-after')) };
       }
       const bytes = await readCapped(res, config.maxBodyBytes, url).catch((e) => {
-        throw e instanceof LokiFailure ? fail(e.loki) : fail(aborted() ?? networkError(e, url));
+        throw e instanceof LokiFailure ? fail(e.loki) : fail(aborted() ?? networkError(e, url, config.proxyUrl));
       });
       const contentType = res.headers.get('content-type') ?? '(none)';
       const looksHtml = /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(preview(bytes, 20));
