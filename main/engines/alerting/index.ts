@@ -10,3 +10,5 @@ export { expandTemplate, expandOrError, checkTemplateParses, type AlertRegexPort
 export { humanize, humanize1024, humanizeDuration } from './template-functions';
 export { backtestGroup, type BacktestResult, type AlertHistory, type StateInterval, type ExprSeries } from './backtest';
 export { compareLabels, labelsEqual, labelsKey, labelsString, goQuote } from './labels';
+export { checkRuleFile, groupLanguage, type FileCheck, type CheckOptions } from './lint/check-file';
+export { LINTS } from './lint/registry';

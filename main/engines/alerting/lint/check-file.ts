@@ -8,8 +8,8 @@ import type { ParseResult as LogqlParse } from '../../../../shared/logql/ast';
 import { parseRuleFile } from '../rulefmt';
 import { checkTemplateParses } from '../templates';
 import { LINTS } from './registry';
-import { readRuleSource, type SourceGroup, type TextRange } from './rule-source';
-import type { Finding, Lint, LintInput, MetricType, ParsedExpr, RuleLanguage } from './types';
+import { applyEdits, readRuleSource, type SourceGroup, type TextRange } from './rule-source';
+import type { Finding, Fix, Lint, LintInput, MetricType, ParsedExpr, RuleLanguage } from './types';
 import { walkPromql } from './promql-walk';
 
 export interface CheckOptions {
@@ -87,11 +87,11 @@ export function checkRuleFile(text: string, options: CheckOptions = {}): FileChe
   const source = readRuleSource(text);
   const lints: RuleLintFinding[] = [];
   const groups: CheckedGroup[] = [];
-  for (const g of source.groups) {
+  for (const [gi, g] of source.groups.entries()) {
     const exprs = g.rules.map((r) => r.expr?.value ?? '').filter((e) => e.trim() !== '');
     const language = groupLanguage(exprs, options.parseLogql);
     groups.push({ name: g.name, intervalMs: g.intervalMs, language, rules: g.rules.map((r) => ({ kind: r.kind, name: r.name, expr: r.expr?.value ?? '', line: r.pos.line })) });
-    lints.push(...checkGroup(g, language, options, errors));
+    lints.push(...checkGroup(text, gi, g, language, options, errors));
   }
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
   return { errors, lints, groups };
@@ -104,9 +104,9 @@ function ruleEntry(source: ReturnType<typeof readRuleSource>, message: string): 
   return g?.rules[Number(m[2]) - 1]?.pos ?? g?.pos ?? { line: 1, column: 1 };
 }
 
-function checkGroup(g: SourceGroup, language: RuleLanguage, options: CheckOptions, errors: FileError[]): RuleLintFinding[] {
+function checkGroup(text: string, gi: number, g: SourceGroup, language: RuleLanguage, options: CheckOptions, errors: FileError[]): RuleLintFinding[] {
   const out: RuleLintFinding[] = [];
-  for (const rule of g.rules) {
+  for (const [ri, rule] of g.rules.entries()) {
     for (const [kind, list] of [['label', rule.labels], ['annotation', rule.annotations]] as const) {
       if (rule.kind !== 'alerting') continue;
       for (const { key, value } of list) {
@@ -128,16 +128,22 @@ function checkGroup(g: SourceGroup, language: RuleLanguage, options: CheckOption
       }
     }
     const input: LintInput = {
-      group: g, rule, exprNode: node, parsed,
+      text, group: g, rule, where: { group: gi, rule: ri }, exprNode: node, parsed,
       intervalMs: g.intervalMs ?? options.defaultIntervalMs ?? DEFAULT_INTERVAL_MS,
       metricTypes: options.metricTypes ?? new Map(),
       ...(options.expandTemplate ? { expandTemplate: options.expandTemplate } : {}),
     };
     for (const lint of options.lints ?? LINTS) {
-      for (const f of lint.check(input)) out.push({ ...f, group: g.name, rule: rule.name });
+      for (const f of lint.check(input)) out.push({ ...f, fix: f.fix && fixLoads(text, f.fix) ? f.fix : null, group: g.name, rule: rule.name });
     }
   }
   return out;
+}
+
+/** A fix is offered only if the file it makes still loads (YAML and rulefmt structure). */
+function fixLoads(text: string, fix: Fix): boolean {
+  const r = parseRuleFile(applyEdits(text, fix.edits));
+  return r.ok || !r.errors.some((e) => e.message.startsWith('yaml: '));
 }
 
 function parseExpr(text: string, language: RuleLanguage, options: CheckOptions): { ok: true; parsed: ParsedExpr } | { ok: false; message: string; start: number; end: number } {

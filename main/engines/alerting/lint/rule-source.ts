@@ -45,8 +45,20 @@ export interface SourceRule {
   expr: SourceScalar | null;
   forMs: number | null;
   forNode: SourceScalar | null;
-  labels: { key: string; keyPos: Pos; value: SourceScalar }[];
-  annotations: { key: string; keyPos: Pos; value: SourceScalar }[];
+  labels: MapEntry[];
+  annotations: MapEntry[];
+  /** Where each field's key sits (offset in the file too), e.g. to insert a line before it. */
+  keys: Map<string, { pos: Pos; offset: number }>;
+  /** Whether labels / annotations are written as flow maps (`{a: b}`), which line edits cannot touch. */
+  flow: { labels: boolean; annotations: boolean };
+}
+
+export interface MapEntry {
+  key: string;
+  keyPos: Pos;
+  /** File offset of the key. */
+  keyOffset: number;
+  value: SourceScalar;
 }
 
 export interface SourceGroup {
@@ -127,14 +139,15 @@ export function readRuleSource(text: string): RuleSource {
   };
   const nodePos = (n: Node | null | undefined): Pos => pos(n?.range?.[0] ?? 0);
   const pairs = (n: Node | null | undefined) => {
-    const out: { key: string; keyPos: Pos; value: SourceScalar }[] = [];
+    const out: MapEntry[] = [];
     if (!isMap(n)) return out;
     for (const it of (n as YAMLMap).items as Pair<Node, Node>[]) {
       const v = scalar(it.value);
-      if (v) out.push({ key: isScalar(it.key) ? String(it.key.value) : String(it.key), keyPos: nodePos(it.key), value: v });
+      if (v) out.push({ key: isScalar(it.key) ? String(it.key.value) : String(it.key), keyPos: nodePos(it.key), keyOffset: it.key?.range?.[0] ?? 0, value: v });
     }
     return out;
   };
+  const isFlow = (n: Node | null | undefined) => isMap(n) && Boolean((n as YAMLMap).flow);
   const groups: SourceGroup[] = [];
   const groupsNode = fields(doc.contents).get('groups')?.value;
   for (const g of isSeq(groupsNode) ? (groupsNode.items as Node[]) : []) {
@@ -157,6 +170,8 @@ export function readRuleSource(text: string): RuleSource {
         forNode,
         labels: pairs(rf.get('labels')?.value),
         annotations: pairs(rf.get('annotations')?.value),
+        keys: new Map([...rf].map(([k, f]) => [k, { pos: nodePos(f.key), offset: f.key.range?.[0] ?? 0 }])),
+        flow: { labels: isFlow(rf.get('labels')?.value), annotations: isFlow(rf.get('annotations')?.value) },
       });
     }
     groups.push({ name: scalar(gf.get('name')?.value)?.value ?? '', pos: nodePos(g), intervalMs: interval ? parseModelDuration(interval.value) : null, rules });

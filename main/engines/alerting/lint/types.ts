@@ -27,8 +27,12 @@ export interface Finding extends TextRange {
 export type ParsedExpr = { language: 'promql'; expr: PromExpr } | { language: 'logql'; expr: LogExpr };
 
 export interface LintInput {
+  /** The whole file (fixes check that they read back as intended). */
+  text: string;
   group: SourceGroup;
   rule: SourceRule;
+  /** Where the rule sits: group index in the file, rule index in the group. */
+  where: { group: number; rule: number };
   /** The expression node in the file (null when the rule has none). */
   exprNode: SourceScalar | null;
   /** The parsed expression; null when it did not parse (that is an error, not a lint). */
