@@ -86,7 +86,9 @@ function causeOf(e: unknown): { code: string; message: string } {
   let found = { code: '', message: e instanceof Error ? e.message : String(e) };
   for (let depth = 0; depth < 5 && cur instanceof Error; depth++) {
     const code = (cur as NodeJS.ErrnoException).code;
+    // The innermost error says most ("fetch failed" wraps it); a code, once found, is kept.
     if (typeof code === 'string') found = { code, message: cur.message };
+    else if (!found.code && cur.message) found = { code: '', message: cur.message };
     // AggregateError (IPv4 and IPv6 both refused) keeps the real errors in .errors.
     const inner = (cur as { errors?: unknown[] }).errors?.[0] ?? (cur as { cause?: unknown }).cause;
     cur = inner;
@@ -120,7 +122,10 @@ export function networkError(e: unknown, url: string): PrometheusError {
     UND_ERR_HEADERS_TIMEOUT: `${url} sent no answer headers in time`,
     UND_ERR_BODY_TIMEOUT: `${url} stopped sending its answer`,
   };
-  if (/Proxy Authentication Required/.test(message)) return { kind: 'network', code: 'PROXY_AUTH', message: `the proxy refused the credentials (407 Proxy Authentication Required)` };
+  if (message === 'bad port') return { kind: 'network', code: 'BAD_PORT', message: `${url}: fetch refuses to connect to this port (it is on the list of ports blocked for HTTP); use another port` };
+  const proxyStatus = /Proxy Authentication Required|Proxy response \((\d+)\)/.exec(message);
+  if (proxyStatus && (!proxyStatus[1] || proxyStatus[1] === '407')) return { kind: 'network', code: 'PROXY_AUTH', message: 'the proxy refused the credentials (407 Proxy Authentication Required)' };
+  if (proxyStatus) return { kind: 'network', code: 'PROXY', message: `the proxy did not open a tunnel to ${host} (it answered ${proxyStatus[1]})` };
   return { kind: 'network', code: code || 'UNKNOWN', message: words[code] ?? `cannot reach ${url}: ${message}${code ? ` (${code})` : ''}` };
 }
 

@@ -11,7 +11,8 @@
  *       --web.listen-address=127.0.0.1:FREEPORT --storage.tsdb.retention.time=100y` with no
  *       scrape targets (`rules`: the YAML of one rule file, evaluated every second;
  *       `webConfig`: the YAML of --web.config.file, for basic auth / TLS, then pass
- *       `scheme: 'https'` and `probe: { headers, ca }` so readiness can be checked),
+ *       `scheme: 'https'` and `probe: { headers, ca, cert, key }` (PEM text) so readiness can be checked;
+ *       `scrapeSelf`: also scrape its own /metrics every second, for metadata and targets),
  *     - resolves once GET /-/ready answers 200, and fails with the server's log if it exits.
  *   prom.url        'http://127.0.0.1:PORT' (no trailing slash)
  *   prom.fixture    the data written (times, series, families) — see openmetrics-fixture.ts
@@ -44,8 +45,10 @@ export interface RealPrometheusOptions {
   /** YAML of --web.config.file (basic_auth_users, tls_server_config). */
   webConfig?: string;
   scheme?: 'http' | 'https';
+  /** Scrape its own /metrics every second (job "prometheus"), so metadata and targets exist. Off by default: the data is then only the backfilled fixture. */
+  scrapeSelf?: boolean;
   /** How the readiness probe authenticates when webConfig asks for it. */
-  probe?: { headers?: Record<string, string>; ca?: string };
+  probe?: { headers?: Record<string, string>; ca?: string; cert?: string; key?: string };
 }
 
 export interface RealPrometheus {
@@ -88,13 +91,16 @@ function backfill(fileName: string, dataDir: string): void {
   if (r.status !== 0) throw new Error(`promtool tsdb create-blocks-from openmetrics failed (${r.status}): ${r.stderr || r.stdout}`);
 }
 
-function configYaml(hasRules: boolean): string {
-  // No scrape_configs: the only data is what was backfilled, so answers are known in advance.
-  return ['global:', '  scrape_interval: 15s', '  evaluation_interval: 1s', ...(hasRules ? ['rule_files:', '  - rules.yml'] : [])].join('\n') + '\n';
+function configYaml(hasRules: boolean, selfTarget: string | undefined): string {
+  // No scrape_configs by default: the only data is what was backfilled, so answers are known in advance.
+  const lines = ['global:', '  scrape_interval: 15s', '  evaluation_interval: 1s'];
+  if (hasRules) lines.push('rule_files:', '  - rules.yml');
+  if (selfTarget) lines.push('scrape_configs:', '  - job_name: prometheus', '    scrape_interval: 1s', '    static_configs:', `      - targets: ['${selfTarget}']`);
+  return `${lines.join('\n')}\n`;
 }
 
 async function waitReady(url: string, child: ChildProcess, log: () => string, probe: RealPrometheusOptions['probe']): Promise<void> {
-  const dispatcher = probe?.ca ? new Agent({ connect: { ca: probe.ca } }) : undefined;
+  const dispatcher = probe?.ca ? new Agent({ connect: { ca: probe.ca, cert: probe.cert, key: probe.key } }) : undefined;
   const deadline = Date.now() + 60_000;
   try {
     while (Date.now() < deadline) {
@@ -134,9 +140,9 @@ export async function startRealPrometheus(options: RealPrometheusOptions = {}): 
     const dataDir = join(dir, 'data');
     writeFileSync(join(dir, 'data.om'), options.openMetrics ?? fixture.text);
     backfill(join(dir, 'data.om'), dataDir);
-    writeFileSync(join(dir, 'prometheus.yml'), configYaml(options.rules !== undefined));
-    if (options.rules !== undefined) writeFileSync(join(dir, 'rules.yml'), options.rules);
     const port = await freePort();
+    writeFileSync(join(dir, 'prometheus.yml'), configYaml(options.rules !== undefined, options.scrapeSelf ? `127.0.0.1:${port}` : undefined));
+    if (options.rules !== undefined) writeFileSync(join(dir, 'rules.yml'), options.rules);
     const args = [
       `--config.file=${join(dir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${dataDir}`,
