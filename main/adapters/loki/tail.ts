@@ -6,10 +6,12 @@
  * nothing for `tailIdleMs` means the connection is dead. Aborting the signal ends the tail
  * quietly (close 1000); every other end is a LokiFailure in words.
  */
+import type { createConnection } from 'node:net';
 import WebSocket from 'ws';
 import { baseHeaders } from './config';
 import { networkError, preview, statusError, type LokiError } from './errors';
 import { ParamList, type TailParams } from './params';
+import { tunnelThrough } from './proxy-tunnel';
 import { tailFrameSchema, type TailFrame } from './schemas';
 import { tlsOptions, type Transport } from './transport';
 
@@ -21,7 +23,6 @@ type Item = { frame: TailFrame } | { error: LokiError } | { end: true };
 
 export async function* openTail(t: Transport, p: TailParams, o: TailOptions = {}): AsyncGenerator<TailFrame, void> {
   const { config } = t;
-  if (config.proxyUrl) throw t.fail({ kind: 'network', code: 'PROXY', message: 'live tail through an HTTP proxy is not supported yet: queries work, tail needs a direct connection' });
   if (o.signal?.aborted) return;
   const params = new ParamList().add('query', p.query).add('limit', p.limit).time('start', p.start).add('delay_for', p.delayFor).list;
   const url = t.urlOf('/loki/api/v1/tail', params).replace(/^http/, 'ws');
@@ -46,6 +47,8 @@ export async function* openTail(t: Transport, p: TailParams, o: TailOptions = {}
     handshakeTimeout: config.timeoutMs,
     maxPayload: config.maxBodyBytes,
     followRedirects: false,
+    // node:http accepts a createConnection that answers through its callback; @types/ws types it as net's.
+    ...(config.proxyUrl ? { createConnection: tunnelThrough(config.proxyUrl, url.startsWith('wss:')) as unknown as typeof createConnection } : {}),
   });
 
   let idle: NodeJS.Timeout | undefined;
@@ -104,7 +107,7 @@ export async function* openTail(t: Transport, p: TailParams, o: TailOptions = {}
     if (/handshake has timed out/i.test(e.message)) {
       return finish({ error: { kind: 'timeout', timeoutMs: config.timeoutMs, message: `Loki at ${shownUrl} did not accept the live tail within ${config.timeoutMs / 1000} s` } });
     }
-    finish({ error: networkError(e, url) });
+    finish({ error: networkError(e, url, config.proxyUrl) });
   });
   const onAbort = (): void => {
     finish({ end: true });

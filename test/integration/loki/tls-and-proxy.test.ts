@@ -130,6 +130,26 @@ describe('TLS and proxy options of a Loki connection', () => {
       expect(connects).toEqual([new URL(replay.url).host]);
     });
 
+    it('the live tail reaches Loki through the proxy’s tunnel, ws and wss alike', async () => {
+      connects.length = 0;
+      const lines: string[] = [];
+      for (const [url, extra] of [
+        [replay.url, {}],
+        [plain.url, { tls: { caFile: certs.caFile } }],
+      ] as const) {
+        const client = clientFor(url, url === replay.url ? 'loki-api-tail' : 't', { proxyUrl, ...extra });
+        const stop = new AbortController();
+        const query = url === replay.url ? { query: '{job="tailtest"}', limit: 10, start: 1795553142718, delayFor: 3 } : { query: '{job="tls"}' };
+        for await (const f of client.tail(query, { signal: stop.signal })) {
+          lines.push(...f.streams.map((s) => s.values[0]![1]));
+          stop.abort();
+        }
+        await client.close();
+      }
+      expect(lines).toEqual(['delayed line', 'over wss']);
+      expect(connects).toEqual([new URL(replay.url).host, new URL(plain.url).host]);
+    });
+
     it('a proxy where nothing listens is named in the message', async () => {
       const dead = net.createServer();
       await new Promise<void>((resolve) => dead.listen(0, '127.0.0.1', resolve));
