@@ -83,7 +83,14 @@ export const rulesTestInputSchema = z.object({
 
 export const alertsContract = {
   /** Parses and lints a rule file: positioned errors, lints with fixes, the groups found. */
-  'rules.check': procedure(z.object({ rules: z.string().max(1024 * 1024) }), ruleFileCheckSchema),
+  'rules.check': procedure(
+    z.object({
+      rules: z.string().max(1024 * 1024),
+      /** Optional: the Promtail pipeline whose metrics the rules read; its metrics stages give series types to the lints. */
+      pipeline: z.string().max(1024 * 1024).optional(),
+    }),
+    ruleFileCheckSchema,
+  ),
   /** Back-tests every group of a rule file over [start, end]: progress, then one result per group. */
   'rules.backtest': stream(backtestInputSchema, backtestEventSchema),
   /** Runs a promtool unit-test file: what `promtool test rules` prints, and its exit code. */

@@ -8,6 +8,7 @@ import { expandTemplate } from '../../engines/alerting/templates';
 import { checkRuleFile, type FileCheck } from '../../engines/alerting/lint/check-file';
 import type { MetricType } from '../../engines/alerting/lint/types';
 import { templateRegexPort } from '../../adapters/re2/template-regex-port';
+import { pipelineMetricTypes } from './pipeline-metrics';
 import { parseQuery } from '../logql/logql-ports';
 
 /** Expands a template once with a sample alert, as Prometheus would: the error, or null. */
@@ -23,6 +24,7 @@ export function checkRules(text: string, options: { metricTypes?: ReadonlyMap<st
   return checkRuleFile(text, { parseLogql: parseQuery, expandTemplate: tryExpand, ...options });
 }
 
-export function checkRulesHandler(input: { rules: string }): RuleFileCheck {
-  return checkRules(input.rules);
+/** With a pipeline, its metrics stages say which series are counters and which gauges. */
+export function checkRulesHandler(input: { rules: string; pipeline?: string | undefined }): RuleFileCheck {
+  return checkRules(input.rules, input.pipeline ? { metricTypes: pipelineMetricTypes(input.pipeline) } : {});
 }

@@ -41,6 +41,24 @@ export function importPipeline(text: string) {
   return importPipelineConfig(text, stageContext());
 }
 
+/** The sample names a pipeline's metrics stages define, with their types (no lines needed); empty when it does not parse. */
+export function pipelineMetricTypes(pipelineText: string): Map<string, MetricType> {
+  const types = new Map<string, MetricType>();
+  const imported = importPipeline(pipelineText);
+  if (!imported.ok) return types;
+  const registry = new MetricsRegistry();
+  try {
+    buildJobPipelines(imported.config, registry);
+  } catch {
+    return types;
+  }
+  for (const d of registry.definitions()) {
+    if (d.kind !== 'histogram') types.set(d.name, d.kind);
+    else for (const suffix of ['_bucket', '_sum', '_count']) types.set(d.name + suffix, 'counter');
+  }
+  return types;
+}
+
 export async function loadPipelineMetrics(
   pipelineText: string,
   streams: readonly LocalStream[],

@@ -63,3 +63,14 @@ describe('rules.test', () => {
     expect(missing.output).toContain('  WARNING: no file match pattern rules.yml');
   });
 });
+
+describe('rules.check with a pipeline', () => {
+  it("takes series types from the pipeline's metrics stages: a gauge named _total is no counter", async () => {
+    const { checkRulesHandler } = await import('./check-rules');
+    const pipeline = '- metrics:\n    queue_total: {type: Gauge, description: q, config: {action: set}}\n    hits: {type: Counter, description: h, config: {match_all: true, action: inc}}\n';
+    const rules = 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: promtail_custom_queue_total > 1 or promtail_custom_hits > 1\n    for: 1m\n';
+    const codes = (p?: string) => checkRulesHandler({ rules, ...(p ? { pipeline: p } : {}) }).lints.filter((l) => l.code === 'counter-threshold').map((l) => l.message.split(' ')[0]);
+    expect(codes()).toEqual(['promtail_custom_queue_total']);
+    expect(codes(pipeline)).toEqual(['promtail_custom_hits']);
+  });
+});
