@@ -13,6 +13,6 @@
 export { KnownHosts, hostLookupName, parseKnownHosts, sha256Fingerprint, verifyHostKey, type HostKeyVerdict } from './known-hosts';
 export { SshFailure, type SshProblem, type NetworkReason } from './ssh-errors';
 export { SshConnection, type SshConnectionOptions, type SshConnectionState, type SshTarget } from './ssh-connection';
-export { listRemoteFiles, openRemoteSource, remoteIdentity, statRemote, type RemoteStat } from './remote-files';
+export { listRemoteFiles, openRemoteSource, statRemote, type RemoteStat } from './remote-files';
 export { SftpFollower } from './sftp-follower';
 export { openRemoteIndexedFile, sshFileAccess } from './remote-access';

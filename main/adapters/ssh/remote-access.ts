@@ -13,7 +13,7 @@ import { openGzipSource } from '../fs/byte-source';
 import { openIndexedFile } from '../fs/indexed-file';
 import type { IndexedFile, OpenOptions } from '../fs/file-types';
 import { openRemoteSource, statRemote } from './remote-files';
-import { SftpFollower, observeRemote } from './sftp-follower';
+import { SftpFollower } from './sftp-follower';
 import type { SshConnection } from './ssh-connection';
 
 const CHUNK = 1024 * 1024;
@@ -59,20 +59,14 @@ export function remoteError(e: unknown, path: string): AppError {
 
 /** Following polls every `pollMs` of the IndexedFile's options, else every second (no remote watch). */
 export function sshFileAccess(conn: SshConnection): FileAccess {
-  // Learnt on the first identity request: whether the host's `stat` gives inodes.
-  const useStat = { value: null as boolean | null };
   return {
     local: false,
-    async stat(path) {
-      const s = await statRemote(conn, path);
-      if (s.kind !== 'file') return { ...s, id: '' };
-      const obs = await observeRemote(conn, path, useStat);
-      return { ...s, id: obs?.id ?? '' };
-    },
+    // No inode over SFTP: the follower tells files apart by their first bytes (sftp-follower.ts).
+    stat: async (path) => ({ ...(await statRemote(conn, path)), id: `sftp:${path}` }),
     openPlain: (path) => openRemoteSource(conn, path),
     openGzip: (path) => openGzipSource(path, (p) => gunzipRemote(conn, p)),
     gunzipChunks: (path, onCompressed) => gunzipRemote(conn, path, onCompressed),
-    follow: (opts) => new SftpFollower(conn, { ...opts, pollMs: opts.pollMs ?? 1000 }, useStat.value),
+    follow: (opts) => new SftpFollower(conn, { ...opts, pollMs: opts.pollMs ?? 1000 }),
     error: remoteError,
   };
 }

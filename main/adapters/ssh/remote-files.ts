@@ -1,12 +1,6 @@
 /**
  * Files on an SSH host over SFTP: listing a folder, stat, byte-range reads (a ByteSource the
  * local index machinery reads like a local file), and a file's identity.
- *
- * Identity: SFTP (v3, what OpenSSH speaks) reports no inode, and following across a rename
- * rotation needs one. It is asked of the host's `stat` over an exec channel
- * (`stat -L -c '%d:%i %s %Y'`, GNU coreutils and busybox); a host without it (SFTP-only
- * accounts, BSD stat) gets identity null, and following there falls back to what the follow
- * machine sees without inodes: a shrink or changed first bytes reset to 0, as copytruncate.
  */
 import type { SFTPWrapper, Stats } from 'ssh2';
 import { posix } from 'node:path';
@@ -80,30 +74,6 @@ export async function listRemoteFiles(
   };
   await walk(root);
   return { files, errors };
-}
-
-/** Quotes for a POSIX shell: the path between single quotes, its own quotes escaped. */
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-export interface RemoteIdentity {
-  id: string;
-  size: number;
-  mtimeMs: number;
-}
-
-/**
- * dev:ino, size and mtime of what `path` names now (following symlinks), via exec.
- * Returns null when the file is missing, and 'unsupported' when the host has no usable `stat`.
- */
-export async function remoteIdentity(conn: SshConnection, path: string): Promise<RemoteIdentity | null | 'unsupported'> {
-  const r = await conn.exec(`LC_ALL=C stat -L -c '%d:%i %s %Y' -- ${shellQuote(path)}`);
-  const m = /^(\d+:\d+) (\d+) (\d+)\s*$/.exec(r.stdout.toString());
-  if (r.code === 0 && m) return { id: m[1]!, size: Number(m[2]), mtimeMs: Number(m[3]) * 1000 };
-  if (/no such file/i.test(r.stderr)) return null;
-  if (/permission denied/i.test(r.stderr)) throw new SshFailure({ kind: 'permission-denied', path });
-  return 'unsupported';
 }
 
 /** SFTP reads are pipelined in pieces every server accepts (RFC: at least 32 KiB). */

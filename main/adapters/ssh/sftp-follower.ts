@@ -1,67 +1,71 @@
 /**
  * `tail -F` for a file on an SSH host: the same pure FollowMachine and followStep loop as
- * local files (main/engines/sources), fed by polling over SSH (there is no remote watch):
- * - growth: the appended bytes are read over SFTP from the offset reached;
- * - copytruncate: the size drops below the offset (or the first bytes change) → from 0;
- * - rename rotation: the path's identity (dev:ino from the host's `stat`, see
- *   remote-files.ts) changes → the file still held open is read to its end, then the new one
- *   from 0.
- * A dropped connection blocks the pass until the next connection (SshConnection waits);
- * the handle of the old connection is gone, so the path is opened again: the same identity
- * continues at the saved offset (nothing lost, nothing twice); another identity means the
- * file rotated meanwhile and the new one is read from 0 (what the old one got after the
- * drop cannot be found without its new name).
+ * local files (main/engines/sources), fed by polling over SFTP (there is no remote watch).
+ *
+ * File identity without inodes. SFTP v3 (what OpenSSH speaks) reports no inode, so "is the
+ * path still the file I follow?" is answered from what SFTP does give: the file's first 64
+ * bytes and its size. The path names the followed file while its first bytes agree with the
+ * followed file's (one may be a prefix of the other: a young file grows) and it is at least
+ * as long as what was read. Asking the host's `stat` for dev:ino over exec was the
+ * alternative, rejected: it needs a shell (SFTP-only accounts have none) whose start-up
+ * files run on every command (seconds on some hosts), and GNU stat.
+ * - growth: the appended bytes are read from the handle held open, from the offset reached;
+ * - copytruncate: the held handle (same inode) shrinks below the offset → read again from 0
+ *   (reported as `truncated`);
+ * - rename rotation: the path's first bytes differ (or it is shorter than what was read while
+ *   the held file is not) → the held file is read to its end, then the new one from 0.
+ * Limits: a new file whose first 64 bytes equal the old one's (a fixed banner) is told apart
+ * only by its size, so a rotation is missed if the new file grew past the old offset before
+ * a poll saw it — the same window as copytruncate's race in follow-machine.ts.
+ * A dropped connection blocks the pass until the next connection (SshConnection waits); the
+ * old handle is gone, the path is opened again and, if it is the same file by the rule
+ * above, reading continues at the saved offset: nothing lost, nothing twice.
  */
-import type { SFTPWrapper } from 'ssh2';
+import type { SFTPWrapper, Stats } from 'ssh2';
 import { FollowMachine, followStep, type FileObservation, type FollowIO } from '../../engines/sources/index';
 import type { FollowerOptions } from '../fs/file-follower';
 import { nodeByteSearch } from '../fs/node-ports';
-import { closeHandle, fstatHandle, openHandle, readHandle, remoteIdentity, statRemote } from './remote-files';
+import { closeHandle, fstatHandle, openHandle, readHandle } from './remote-files';
 import type { SshConnection } from './ssh-connection';
 import { OperationStopped, SshFailure } from './ssh-errors';
 
-/** The identity used when the host cannot tell inodes: constant, so only shrinks reset. */
-export const pathIdentity = (path: string): string => `sftp:${path}`;
+const PREFIX = 64;
 
-/** What `path` names now: identity, size, mtime; null when missing. */
-export async function observeRemote(conn: SshConnection, path: string, useStat: { value: boolean | null }): Promise<FileObservation | null> {
-  if (useStat.value !== false) {
-    const r = await remoteIdentity(conn, path);
-    if (r !== 'unsupported') {
-      useStat.value = true;
-      return r;
-    }
-    useStat.value = false;
-  }
-  try {
-    const s = await statRemote(conn, path);
-    return { id: pathIdentity(path), size: s.size, mtimeMs: s.mtimeMs };
-  } catch (e) {
-    if (e instanceof SshFailure && e.problem.kind === 'not-found') return null;
-    throw e;
-  }
+/** One is a prefix of the other. */
+function agree(a: Uint8Array, b: Uint8Array): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The held handle belonged to a connection that is gone: the pass stops, the next one reopens. */
 class StaleHandle extends OperationStopped {}
 
+interface Held {
+  gen: number;
+  sftp: SFTPWrapper;
+  handle: Buffer;
+}
+
 export class SftpFollower {
   private readonly machine: FollowMachine;
-  private held: { gen: number; handle: Buffer; sftp: SFTPWrapper; id: string } | null = null;
+  private held: Held | null = null;
+  /** The file followed: its id (as the machine knows it) and first bytes. */
+  private known: { id: string; prefix: Uint8Array };
+  private refreshPrefix = false;
+  private pathCache: { size: number; mtimeMs: number; knownId: string; id: string } | null = null;
+  private files = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
   private running = false;
   private again = false;
   private closed = false;
-  private readonly useStat: { value: boolean | null };
 
   constructor(
     private readonly conn: SshConnection,
     private readonly opts: FollowerOptions,
-    /** Whether the host's `stat` gives identities (known from indexing), or null to find out. */
-    useStat: boolean | null = null,
   ) {
     this.machine = new FollowMachine(nodeByteSearch, opts.encoding, opts.start);
-    this.useStat = { value: useStat };
+    this.known = { id: opts.start.id, prefix: opts.start.firstBytes.slice(0, Math.min(PREFIX, opts.start.offset)) };
   }
 
   /** Where the follower is: the file identity and the byte offset consumed. */
@@ -83,7 +87,11 @@ export class SftpFollower {
       return;
     }
     this.running = true;
-    void followStep(this.machine, this.io, (ev) => this.closed || this.opts.onEvents(ev))
+    const emit = (events: ReturnType<FollowMachine['drain']>): void => {
+      if (events.some((e) => e.kind === 'reset')) this.refreshPrefix = true;
+      if (!this.closed) this.opts.onEvents(events);
+    };
+    void followStep(this.machine, this.io, emit)
       .then(() => this.closed || this.opts.onHeld?.(this.machine.heldLine()))
       .catch((e) => {
         if (e instanceof StaleHandle) this.again = true;
@@ -101,56 +109,112 @@ export class SftpFollower {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    await this.release();
+    await this.release(this.held);
+    this.held = null;
   }
 
-  private async release(): Promise<void> {
+  private async release(h: Held | null): Promise<void> {
+    if (h && h.gen === this.conn.generation && this.conn.state().kind === 'ready') await closeHandle(h.sftp, h.handle).catch(() => undefined);
+  }
+
+  private currentHeld(gen: number): Held {
     const h = this.held;
-    this.held = null;
-    if (h && h.gen === this.conn.generation && this.conn.state().kind === 'ready') await closeHandle(h.sftp, h.handle);
+    if (!h || h.gen !== gen) throw new StaleHandle('connection replaced');
+    return h;
+  }
+
+  /** Stat and first bytes of what the path names now (null: missing). */
+  private pathNow(): Promise<{ st: Stats; prefix: Uint8Array } | null> {
+    const path = this.opts.path;
+    return this.conn
+      .withSftp(path, async (sftp) => {
+        const handle = await openHandle(sftp, path);
+        try {
+          const st = await fstatHandle(sftp, handle);
+          return { st, prefix: await readHandle(sftp, handle, 0, Math.min(PREFIX, st.size)) };
+        } finally {
+          await closeHandle(sftp, handle);
+        }
+      })
+      .catch((e: unknown) => {
+        if (e instanceof SshFailure && e.problem.kind === 'not-found') return null; // between rename and re-create
+        throw e;
+      });
+  }
+
+  /** After a reset, or while the followed file is younger than PREFIX bytes, its first bytes are read again. */
+  private async refreshKnownPrefix(): Promise<void> {
+    const h = this.held;
+    if (!h || h.gen !== this.conn.generation) return;
+    if (!this.refreshPrefix && this.known.prefix.length >= PREFIX) return;
+    const prefix = await this.conn.withSftp(this.opts.path, (sftp, gen) => readHandle(sftp, this.currentHeld(gen).handle, 0, PREFIX));
+    if (this.refreshPrefix || prefix.length > this.known.prefix.length) this.pathCache = null;
+    this.refreshPrefix = false;
+    this.known.prefix = prefix;
+  }
+
+  /** Whether the held file was cut or rewritten since its first bytes were taken. */
+  private async heldRewritten(offset: number): Promise<boolean> {
+    const h = this.held;
+    if (!h || h.gen !== this.conn.generation) return false;
+    const now = await this.conn.withSftp(this.opts.path, async (sftp, gen) => {
+      const handle = this.currentHeld(gen).handle;
+      const st = await fstatHandle(sftp, handle);
+      return { size: st.size, prefix: await readHandle(sftp, handle, 0, PREFIX) };
+    });
+    return now.size < offset || !agree(now.prefix, this.known.prefix);
   }
 
   private readonly io: FollowIO = {
-    statPath: () => observeRemote(this.conn, this.opts.path, this.useStat),
+    statPath: async () => {
+      const path = this.opts.path;
+      await this.refreshKnownPrefix();
+      const st = await this.conn.withSftp(path, (sftp) => new Promise<Stats | null>((resolve, reject) => sftp.stat(path, (err, s) => (err ? ((err as { code?: number }).code === 2 ? resolve(null) : reject(err)) : resolve(s)))));
+      if (!st) return null;
+      const mtimeMs = st.mtime * 1000;
+      const c = this.pathCache;
+      if (c && c.size === st.size && c.mtimeMs === mtimeMs && c.knownId === this.known.id) return { id: c.id, size: st.size, mtimeMs };
+      const now = await this.pathNow();
+      if (!now) return null;
+      const offset = this.machine.position.offset;
+      // A held file that shrank or whose own first bytes changed was rewritten in place
+      // (copytruncate): the path still names it, and the machine sees the truncation.
+      const same = (agree(now.prefix, this.known.prefix) && now.st.size >= offset) || (await this.heldRewritten(offset));
+      const id = same ? this.known.id : `${this.known.id}>${Buffer.from(now.prefix).toString('hex')}`;
+      this.pathCache = { size: now.st.size, mtimeMs: now.st.mtime * 1000, knownId: this.known.id, id };
+      return { id, size: now.st.size, mtimeMs: now.st.mtime * 1000 };
+    },
     statOpen: async () => {
       const h = this.held;
       if (!h || h.gen !== this.conn.generation) return null; // connection replaced: open again
-      const s = await this.conn.withSftp(this.opts.path, (sftp, gen) => {
-        if (gen !== h.gen) throw new StaleHandle('connection replaced');
-        return fstatHandle(sftp, h.handle);
-      });
-      return { id: h.id, size: s.size, mtimeMs: s.mtime * 1000 };
+      const s = await this.conn.withSftp(this.opts.path, (sftp, gen) => fstatHandle(sftp, this.currentHeld(gen).handle));
+      return { id: this.known.id, size: s.size, mtimeMs: s.mtime * 1000 };
     },
     open: async () => {
-      // The identity is read before and after opening: equal, the handle is that file.
-      for (let tries = 0; tries < 3; tries++) {
-        const before = await observeRemote(this.conn, this.opts.path, this.useStat);
-        if (!before) return null;
-        const opened = await this.conn
-          .withSftp(this.opts.path, async (sftp, gen) => ({ gen, sftp, handle: await openHandle(sftp, this.opts.path) }))
-          .catch((e: unknown) => {
-            if (e instanceof SshFailure && e.problem.kind === 'not-found') return null; // renamed away meanwhile
-            throw e;
-          });
-        if (!opened) continue;
-        const after = await observeRemote(this.conn, this.opts.path, this.useStat);
-        if (after && after.id === before.id && opened.gen === this.conn.generation) {
-          await this.release();
-          this.held = { ...opened, id: before.id };
-          const s = await this.conn.withSftp(this.opts.path, (sftp) => fstatHandle(sftp, opened.handle));
-          return { id: before.id, size: s.size, mtimeMs: s.mtime * 1000 };
-        }
-        await closeHandle(opened.sftp, opened.handle).catch(() => undefined);
-      }
-      return null; // rotating right now: the next pass tries again
+      const path = this.opts.path;
+      const live = this.held !== null && this.held.gen === this.conn.generation; // open asked after a rotation
+      const opened = await this.conn
+        .withSftp(path, async (sftp, gen) => {
+          const handle = await openHandle(sftp, path);
+          const st = await fstatHandle(sftp, handle);
+          return { held: { gen, sftp, handle }, st, prefix: await readHandle(sftp, handle, 0, PREFIX) };
+        })
+        .catch((e: unknown) => {
+          if (e instanceof SshFailure && e.problem.kind === 'not-found') return null; // renamed away meanwhile
+          throw e;
+        });
+      if (!opened) return null;
+      const same = !live && agree(opened.prefix, this.known.prefix) && opened.st.size >= this.machine.position.offset;
+      const old = this.held;
+      this.held = opened.held;
+      this.pathCache = null;
+      await this.release(old);
+      if (!same) this.known = { id: `${this.opts.path}#${++this.files}`, prefix: opened.prefix };
+      const obs: FileObservation = { id: this.known.id, size: opened.st.size, mtimeMs: opened.st.mtime * 1000 };
+      return obs;
     },
     // Bytes of the held file. If its connection is gone, nothing is fed to the machine (an
     // empty fingerprint read would look like a truncation): the pass ends, the next reopens.
-    read: (from, to) =>
-      this.conn.withSftp(this.opts.path, async (sftp, gen) => {
-        const h = this.held;
-        if (!h || h.gen !== gen) throw new StaleHandle('connection replaced');
-        return readHandle(sftp, h.handle, from, to - from);
-      }),
+    read: (from, to) => this.conn.withSftp(this.opts.path, (sftp, gen) => readHandle(sftp, this.currentHeld(gen).handle, from, to - from)),
   };
 }

@@ -62,6 +62,18 @@ export class SshConnection {
   private waiters: { resolve: () => void; reject: (e: SshFailure) => void }[] = [];
   private readonly listeners = new Set<(s: SshConnectionState) => void>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Rejects when the current connection ends. Operations race it: a request sent on a
+   * channel that dies with its connection may never be answered, and must not hang.
+   */
+  private lost: { promise: Promise<never>; reject: (e: Error) => void } = SshConnection.lostSignal();
+
+  private static lostSignal(): { promise: Promise<never>; reject: (e: Error) => void } {
+    let reject!: (e: Error) => void;
+    const promise = new Promise<never>((_, r) => (reject = r));
+    promise.catch(() => undefined);
+    return { promise, reject };
+  }
 
   constructor(
     readonly target: SshTarget,
@@ -106,9 +118,10 @@ export class SshConnection {
     for (let failures = 0; ; failures++) {
       await this.ready();
       const gen = this.gen;
+      const lost = this.lost.promise;
       try {
-        const sftp = await this.sftp(gen);
-        return await op(sftp, gen);
+        const sftp = await Promise.race([this.sftp(gen), lost]);
+        return await Promise.race([op(sftp, gen), lost]);
       } catch (e) {
         if (e instanceof SshFailure || e instanceof OperationStopped) throw e;
         const p = sftpProblem(e, path);
@@ -124,19 +137,24 @@ export class SshConnection {
       await this.ready();
       const gen = this.gen;
       const client = this.client!;
+      const lost = this.lost.promise;
       try {
-        return await new Promise((resolve, reject) => {
+        const run = new Promise<{ code: number | null; stdout: Buffer; stderr: string }>((resolve, reject) => {
           client.exec(command, (err, stream) => {
             if (err) return reject(err);
             const out: Buffer[] = [];
             const errs: Buffer[] = [];
-            let code: number | null = null;
+            let exit: { code: number | null } | null = null;
             stream.on('data', (d: Buffer) => out.push(d));
             stream.stderr.on('data', (d: Buffer) => errs.push(d));
-            stream.on('exit', (c: number | null) => (code = c));
-            stream.on('close', () => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(errs).toString() }));
+            stream.on('exit', (c: number | null) => (exit = { code: c }));
+            // No exit status: the channel died with the connection, the output may be cut.
+            stream.on('close', () =>
+              exit ? resolve({ code: exit.code, stdout: Buffer.concat(out), stderr: Buffer.concat(errs).toString() }) : reject(new Error('channel closed without an exit status')),
+            );
           });
         });
+        return await Promise.race([run, lost]);
       } catch (e) {
         await this.afterTransportError(gen, failures, e);
       }
@@ -159,6 +177,7 @@ export class SshConnection {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.setState({ kind: 'closed' });
     this.rejectWaiters(new SshFailure({ kind: 'closed' }));
+    this.lost.reject(new SshFailure({ kind: 'closed' }));
     const c = this.client;
     this.client = null;
     this.sftpSession = null;
@@ -189,9 +208,11 @@ export class SshConnection {
     this.sftpSession = null;
     this.gen++;
     const gen = this.gen;
+    const lost = (this.lost = SshConnection.lostSignal());
     let lastError = 'connection closed';
     client.on('error', (e: Error) => (lastError = e.message));
     client.on('close', () => {
+      lost.reject(new Error(`connection lost: ${lastError}`));
       if (this.gen !== gen || this.st.kind === 'closed') return;
       this.client = null;
       this.sftpSession = null;
