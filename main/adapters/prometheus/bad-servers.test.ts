@@ -85,6 +85,18 @@ describe('answers that are not Prometheus JSON are named for what they are', () 
     });
   }
 
+  it('a redirect to a login page says where the page came from, without its query string', async () => {
+    const { client } = await clientFor((q, res) => {
+      if (q.url.startsWith('/login')) return void (res.writeHead(200, { 'content-type': 'text/html' }), res.end(LOGIN_PAGE));
+      res.writeHead(302, { location: '/login?state=opaque-token' });
+      res.end();
+    });
+    const e = failure(await client.buildInfo());
+    expect(e.kind).toBe('unexpected_content');
+    expect(e.message).toMatch(/buildinfo \(redirected to http:\/\/127\.0\.0\.1:\d+\/login\) answered 200 with text\/html/);
+    expect(e.message).not.toContain('opaque-token');
+  });
+
   it('a vector sample whose value is a number, not a string, is an invalid answer naming the field', async () => {
     const { client } = await clientFor((_q, res) => json(res, 200, { status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [1, 2] }] } }));
     const e = failure(await client.query({ query: 'up' }));

@@ -91,6 +91,11 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, limit: number
   return { ok: true, bytes: out };
 }
 
+const withoutQuery = (url: string): string => {
+  const u = new URL(url);
+  return u.origin + u.pathname;
+};
+
 const mb = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${n} bytes`);
 
 export interface HttpContext {
@@ -156,7 +161,9 @@ async function callOnce(ctx: HttpContext, call: ApiCall, signal?: AbortSignal): 
         await response.body?.cancel().catch(() => undefined);
         return { ok: false, error: { kind: 'too_large', limitBytes: settings.maxBodyBytes, message: `the answer of ${shownUrl} is bigger than ${mb(settings.maxBodyBytes)}; reading stopped there (narrow the query or the time range)` } };
       }
-      return interpret(response.status, response.headers.get('content-type') ?? '', response.headers.get('www-authenticate'), read.bytes, call, shownUrl, settings);
+      // A login proxy typically redirects to its own page: say where the answer came from (no query string, it may hold tokens).
+      const from = response.redirected ? `${shownUrl} (redirected to ${withoutQuery(response.url)})` : shownUrl;
+      return interpret(response.status, response.headers.get('content-type') ?? '', response.headers.get('www-authenticate'), read.bytes, call, from, settings);
     } catch (e) {
       return failed(e);
     } finally {
