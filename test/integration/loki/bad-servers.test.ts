@@ -46,6 +46,12 @@ const CASES: Case[] = [
     want: { error: 'cancelled', says: /^cancelled$/ },
   },
   {
+    what: 'cancelling while the body is arriving ends it as cancelled too',
+    handler: (_q, res) => (res.writeHead(200, { 'Content-Type': 'application/json' }), res.write('{"status":"success","data":{"resultType":"streams","result":[')),
+    abortAfterRequest: true,
+    want: { error: 'cancelled', says: /^cancelled$/ },
+  },
+  {
     what: 'an HTML page with 200 (a login page) says what came back',
     handler: (_q, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>'),
     want: { error: 'not_json', says: /answered 200 OK with text\/html; charset=utf-8 instead of JSON: "<!DOCTYPE html><html><head><title>Sign in/ },
