@@ -11,7 +11,7 @@ interface HostRef {
   port: number;
 }
 
-export type NetworkReason = 'refused' | 'dns' | 'timeout' | 'unreachable' | 'reset' | 'other';
+export type NetworkReason = 'refused' | 'dns' | 'timeout' | 'unreachable' | 'reset' | 'not-ssh' | 'other';
 
 export type SshProblem =
   | (HostRef & { kind: 'host-key-unknown'; keyType: string; fingerprint: string; /** base64 blob, to hand back to acceptHostKey */ key: string; otherTypes: string[] })
@@ -69,6 +69,7 @@ const NETWORK_WORDS: Record<NetworkReason, string> = {
   timeout: 'no answer in time (host down, firewall, or wrong port)',
   unreachable: 'host or network unreachable',
   reset: 'the connection was reset by the server',
+  'not-ssh': 'the server ended the connection before any SSH handshake: is this the SSH port?',
   other: 'network error',
 };
 
@@ -127,6 +128,7 @@ export function networkProblem(e: unknown, ref: HostRef): SshProblem | null {
     case 'EPIPE':
       return { kind: 'network', reason: 'reset', detail, ...ref };
   }
+  if (/before handshake|identification|bad packet length|protocol/i.test(String(err?.message))) return { kind: 'network', reason: 'not-ssh', detail: String(err.message), ...ref };
   if (err?.level === 'client-socket' || err?.level === 'protocol') return { kind: 'network', reason: 'other', detail: String(err.message), ...ref };
   return null;
 }

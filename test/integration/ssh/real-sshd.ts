@@ -16,7 +16,8 @@
  *   sshd.fingerprint()                     `SHA256:…` as `ssh-keygen -lf` prints it
  *   sshd.log()                             what sshd wrote on stderr (-e), for failure messages
  *   await sshd.kill()                      SIGKILL to sshd and every session process: connections drop
- *   await sshd.restart()                   start again on the same port with the same keys
+ *   await sshd.restart({ newHostKey? })    start again on the same port, with the same host key
+ *                                          unless newHostKey (a reinstalled server, or an impostor)
  *   await sshd.stop()                      stop and delete the temp folder
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -40,7 +41,7 @@ export interface RealSshd {
   fingerprint(): string;
   log(): string;
   kill(): Promise<void>;
-  restart(): Promise<void>;
+  restart(options?: { newHostKey?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -93,7 +94,12 @@ export async function startRealSshd(options: { clientKeyPassphrase?: string; ext
   const dir = mkdtempSync(join(tmpdir(), 'vigie-sshd-'));
   chmodSync(dir, 0o755); // sshd reads authorized_keys as the user logging in
   const hostKey = join(dir, 'ssh_host_ed25519_key');
-  keygen(['-q', '-t', 'ed25519', '-N', '', '-C', 'vigie-test-host', '-f', hostKey]);
+  const makeHostKey = (): void => {
+    rmSync(hostKey, { force: true });
+    rmSync(`${hostKey}.pub`, { force: true });
+    keygen(['-q', '-t', 'ed25519', '-N', '', '-C', 'vigie-test-host', '-f', hostKey]);
+  };
+  makeHostKey();
   const clientKeyPath = join(dir, 'client_key');
   keygen(['-q', '-t', 'ed25519', '-N', options.clientKeyPassphrase ?? '', '-C', 'vigie-test-client', '-f', clientKeyPath]);
   writeFileSync(join(dir, 'authorized_keys'), readFileSync(`${clientKeyPath}.pub`), { mode: 0o644 });
@@ -128,7 +134,7 @@ export async function startRealSshd(options: { clientKeyPassphrase?: string; ext
   };
   await launch();
   const hostKeyPubPath = `${hostKey}.pub`;
-  const [type, b64] = readFileSync(hostKeyPubPath, 'utf8').trim().split(/\s+/) as [string, string];
+  const pub = (): [string, string] => readFileSync(hostKeyPubPath, 'utf8').trim().split(/\s+/) as [string, string];
   const kill = async (): Promise<void> => {
     const pid = child.pid!;
     const exited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
@@ -149,12 +155,17 @@ export async function startRealSshd(options: { clientKeyPassphrase?: string; ext
     dir,
     clientKeyPath,
     hostKeyPubPath,
-    hostKeyBlob: Buffer.from(b64, 'base64'),
-    knownHostsLine: () => `[127.0.0.1]:${port} ${type} ${b64}`,
+    get hostKeyBlob() {
+      return Buffer.from(pub()[1], 'base64');
+    },
+    knownHostsLine: () => `[127.0.0.1]:${port} ${pub().join(' ')}`,
     fingerprint: () => keygen(['-l', '-E', 'sha256', '-f', hostKeyPubPath]).split(/\s+/)[1]!,
     log: () => stderr,
     kill,
-    restart: launch,
+    async restart(opts = {}) {
+      if (opts.newHostKey) makeHostKey();
+      await launch();
+    },
     async stop() {
       await kill();
       rmSync(dir, { recursive: true, force: true });
