@@ -11,6 +11,7 @@ import { LintList } from './LintList';
 import { applyFix } from './rule-fixes';
 import { RuleTestRunner } from './RuleTestRunner';
 import { useRulesCheck } from './use-alerts';
+import { usePipelineChoice } from './use-pipeline-choice';
 import '../pipelines/pipelines.css';
 import './alerts.css';
 
@@ -40,7 +41,8 @@ export function AlertsPage() {
   const live = useMemo(() => (watch.data ? pruneSelection(chosen, streams) : chosen), [watch.data, chosen, streams]);
   const [rules, setRules] = useSessionState('vigie.alerts.rules', EXAMPLE, isString);
   const { shownTheme, settings } = useSettings();
-  const check = useRulesCheck(rules);
+  const choice = usePipelineChoice();
+  const check = useRulesCheck(rules, choice.pipeline);
   const fileRef = useRef<HTMLInputElement>(null);
   const counts = check.latest ? { errors: check.latest.check.errors.length, lints: check.latest.check.lints.length } : null;
 
@@ -78,7 +80,7 @@ export function AlertsPage() {
       </section>
       <section className="alerts-out">
         {watch.error && !watch.data && <div className="page-error">Could not list sources: {errorText(watch.error)}</div>}
-        <BacktestPanel rules={rules} streams={streams} chosen={live} theme={shownTheme} zone={settings.timeZone} />
+        <BacktestPanel rules={rules} streams={streams} chosen={live} choice={choice} theme={shownTheme} zone={settings.timeZone} />
       </section>
     </div>
   );

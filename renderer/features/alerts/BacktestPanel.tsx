@@ -4,18 +4,16 @@ import { useLocation } from '../../app/LocationProvider';
 import type { TimeZoneSetting } from '../../app/time-format';
 import { formatDateTime } from '../../app/time-format';
 import type { ChartTheme } from '../../charts/chart-theme';
-import { isString, useSessionState } from '../pipelines/use-session-state';
 import { backtestRange, progressFraction } from './backtest-view';
 import { BacktestGroupResult } from './BacktestResults';
 import { useBacktest } from './use-alerts';
-
-type PipelineSource = 'pipelines' | 'pasted' | 'none';
-const isSource = (v: unknown): v is PipelineSource => v === 'pipelines' || v === 'pasted' || v === 'none';
+import type { PipelineChoice } from './use-pipeline-choice';
 
 interface Props {
   rules: string;
   streams: readonly StreamInfo[];
   chosen: readonly string[];
+  choice: PipelineChoice;
   theme: ChartTheme;
   zone: TimeZoneSetting;
 }
@@ -24,13 +22,9 @@ interface Props {
  * Back-test: the rule file over the chosen streams and the metrics a pipeline derives from
  * them on log time, over the page's time range (the streams' extent where it is open).
  */
-export function BacktestPanel({ rules, streams, chosen, theme, zone }: Props) {
+export function BacktestPanel({ rules, streams, chosen, choice, theme, zone }: Props) {
   const { range } = useLocation();
-  const [source, setSource] = useSessionState<PipelineSource>('vigie.alerts.pipelineSource', 'pipelines', isSource);
-  const [pasted, setPasted] = useSessionState('vigie.alerts.pipeline', '', isString);
-  // The Pipelines page keeps its pipeline under this key (read when this page opens).
-  const [pipelinesConfig] = useSessionState('vigie.pipelines.config', '', isString);
-  const pipeline = source === 'pipelines' ? pipelinesConfig : source === 'pasted' ? pasted : null;
+  const { source, setSource, pasted, setPasted, pipelinesConfig, pipeline } = choice;
   const span = useMemo(() => backtestRange(range, streams, chosen), [range, streams, chosen]);
   const { view, ran, start, cancel } = useBacktest();
   const fraction = progressFraction(view);
@@ -39,7 +33,7 @@ export function BacktestPanel({ rules, streams, chosen, theme, zone }: Props) {
 
   const run = (): void => {
     if (!span.ok) return;
-    start({ rules, streamIds: [...chosen], pipeline: pipeline && pipeline.trim() ? pipeline : null, start: span.start, end: span.end });
+    start({ rules, streamIds: [...chosen], pipeline, start: span.start, end: span.end });
   };
 
   return (

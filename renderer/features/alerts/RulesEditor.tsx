@@ -56,14 +56,27 @@ export default function RulesEditor(props: RulesEditorProps) {
         const before = model.getLineContent(p.lineNumber).slice(0, p.column - 1);
         editor.trigger('keyboard', 'type', { text: '\n' + enterIndent(before) });
       },
-      '!suggestWidgetVisible',
+      // Enter belongs to the suggestion list and the quick-fix menu while they are open.
+      '!suggestWidgetVisible && !codeActionMenuVisible',
     );
+    // Standalone Monaco dispatches keybindings from editor containers only, and the quick-fix
+    // menu is a context view outside this one: Enter there reached no keybinding. Pass it on.
+    const onMenuKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+      const target = e.target as HTMLElement | null;
+      if (!target?.closest?.('.action-widget')) return;
+      e.preventDefault();
+      e.stopPropagation();
+      editor.trigger('keyboard', 'acceptSelectedCodeAction', null);
+    };
+    window.addEventListener('keydown', onMenuKey, true);
     const sub = model.onDidChangeContent(() => {
       const v = model.getValue();
       emitted.current = v;
       latest.current.onChange(v);
     });
     return () => {
+      window.removeEventListener('keydown', onMenuKey, true);
       sub.dispose();
       editor.dispose();
       model.dispose();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BacktestEvent, BacktestGroup } from '../../../shared/contract/alerts';
 import type { SubscribeHandlers } from '../../../shared/rpc/client';
 import type { AppError } from '../../../shared/model/app-error';
-import { runBacktest, type AlertsClient } from './alerts-client';
+import { rulesCheckOptions, runBacktest, type AlertsClient } from './alerts-client';
 import type { BacktestView } from './backtest-view';
 
 /** A client whose one stream the test drives by hand. */
@@ -53,5 +53,19 @@ describe('runBacktest', () => {
     cancel();
     expect(f.unsubscribed()).toBe(0);
     expect(views.at(-1)).toEqual({ status: 'failed', message: 'range too long', groups: [] });
+  });
+});
+
+describe('rulesCheckOptions', () => {
+  it.each([
+    ['sends the rules alone when no pipeline is chosen', null, { rules: 'groups: []' }],
+    ['sends the chosen pipeline with the rules, for the lints to type the series', '- regex: {}', { rules: 'groups: []', pipeline: '- regex: {}' }],
+  ])('%s', async (_name, pipeline, expected) => {
+    const calls: unknown[] = [];
+    const client = { call: async (_n: string, input: unknown) => (calls.push(input), { errors: [], lints: [], groups: [] }) } as unknown as AlertsClient;
+    const o = rulesCheckOptions(client, 'groups: []', pipeline);
+    expect(o.queryKey).toEqual(['rules.check', expected]);
+    await o.queryFn({ signal: new AbortController().signal });
+    expect(calls).toEqual([expected]);
   });
 });

@@ -11,11 +11,12 @@ export function alertsClient(client: VigieClient): AlertsClient {
   return client as unknown as AlertsClient;
 }
 
-/** Query options for `rules.check` of one text; the signal cancels a check typed over. */
-export function rulesCheckOptions(client: AlertsClient, rules: string) {
+/** Query options for `rules.check` of one text (and pipeline); the signal cancels a check typed over. */
+export function rulesCheckOptions(client: AlertsClient, rules: string, pipeline: string | null) {
+  const input = pipeline === null ? { rules } : { rules, pipeline };
   return {
-    queryKey: ['rules.check', { rules }] as const,
-    queryFn: ({ signal }: { signal: AbortSignal }) => client.call('rules.check', { rules }, { signal }),
+    queryKey: ['rules.check', input] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) => client.call('rules.check', input, { signal }),
   };
 }
 

@@ -21,12 +21,12 @@ function useDebounced<T>(value: T, ms: number): T {
 /**
  * `rules.check` a pause after each edit. Each text is its own query: the one typed over loses
  * its observer and is aborted on the server. The answer comes with the text it is about, so
- * markers and fixes never land on a newer text.
+ * markers and fixes never land on a newer text. The pipeline's metrics stages type the series.
  */
-export function useRulesCheck(rules: string) {
+export function useRulesCheck(rules: string, pipeline: string | null) {
   const { client } = useRpc();
   const debounced = useDebounced(rules, CHECK_DEBOUNCE_MS);
-  const q = useQuery({ ...rulesCheckOptions(alertsClient(client), debounced), placeholderData: keepPreviousData, retry: false, gcTime: 30_000 });
+  const q = useQuery({ ...rulesCheckOptions(alertsClient(client), debounced, pipeline), placeholderData: keepPreviousData, retry: false, gcTime: 30_000 });
   const [latest, setLatest] = useState<{ text: string; check: RuleFileCheck } | null>(null);
   const settled = q.isPlaceholderData ? undefined : q.data;
   useEffect(() => {
