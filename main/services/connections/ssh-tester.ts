@@ -3,11 +3,13 @@
  * once why), with the host key checked against known_hosts, then open SFTP. The adapter's
  * typed problem says which step failed; an unknown host key comes back with its
  * fingerprint, and accepting it hands the very key seen back to known_hosts.
+ *
+ * The adapter (and ssh2) is loaded on first use: the app starts without it, and a problem
+ * loading it is one failed check, not a server that cannot start.
  */
 import type { SFTPWrapper } from 'ssh2';
 import type { ConnectionCheck, SshConnectionSettings } from '../../../shared/contract/connections';
-import { KnownHosts } from '../../adapters/ssh/known-hosts';
-import { SshConnection, type SshTarget } from '../../adapters/ssh/ssh-connection';
+import type { SshTarget } from '../../adapters/ssh/ssh-connection';
 import { SshFailure, type SshProblem } from '../../adapters/ssh/ssh-errors';
 import type { ResolvedSecrets, SshTestOutcome } from './tester-port';
 
@@ -40,6 +42,7 @@ export async function testSsh(s: SshConnectionSettings, secrets: ResolvedSecrets
   if (s.auth.type === 'agent' && !env.SSH_AUTH_SOCK) {
     return { checks: [{ name: 'ssh-agent', ok: false, status: 'failed', message: 'no ssh-agent is running for Vigie (SSH_AUTH_SOCK is not set): start one, or use a key file' }] };
   }
+  const [{ KnownHosts }, { SshConnection }] = await Promise.all([import('../../adapters/ssh/known-hosts'), import('../../adapters/ssh/ssh-connection')]);
   const knownHosts = new KnownHosts([s.knownHostsFile!]);
   const target: SshTarget = {
     host: s.host,
