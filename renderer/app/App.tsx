@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { AlertsPage } from '../features/alerts/AlertsPage';
+import { ConnectionsPage } from '../features/connections/ConnectionsPage';
 import { ExplorePage } from '../features/explore/ExplorePage';
 import { PipelinesPage } from '../features/pipelines/PipelinesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -14,7 +15,7 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { OPEN_TIME_PICKER, TimeRangePicker } from './TimeRangePicker';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 
-const TITLES = { explore: 'Explore', pipelines: 'Pipelines', alerts: 'Alerts', sources: 'Sources', settings: 'Settings' } as const;
+const TITLES = { explore: 'Explore', pipelines: 'Pipelines', alerts: 'Alerts', sources: 'Sources', connections: 'Connections', settings: 'Settings' } as const;
 
 /** The shell: top bar (time range, theme, help), side navigation, the current page. */
 export function App() {
@@ -33,6 +34,8 @@ export function App() {
           return navigate('pipelines');
         case 'go-alerts':
           return navigate('alerts');
+        case 'go-connections':
+          return navigate('connections');
         case 'go-settings':
           return navigate('settings');
         case 'toggle-theme':
@@ -76,6 +79,7 @@ export function App() {
       <main className="content">
         {page === 'explore' && <ExplorePage />}
         {page === 'sources' && <SourcesPage />}
+        {page === 'connections' && <ConnectionsPage />}
         {page === 'pipelines' && <PipelinesPage />}
         {page === 'alerts' && <AlertsPage />}
         {page === 'settings' && <SettingsPage />}

@@ -7,6 +7,7 @@ const ITEMS: { page: Page; label: string; hint: string }[] = [
   { page: 'pipelines', label: 'Pipelines', hint: 'g p' },
   { page: 'alerts', label: 'Alerts', hint: 'g a' },
   { page: 'sources', label: 'Sources', hint: 'g s' },
+  { page: 'connections', label: 'Connections', hint: 'g c' },
   { page: 'settings', label: 'Settings', hint: 'g ,' },
 ];
 

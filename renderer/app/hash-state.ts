@@ -1,6 +1,6 @@
 import { DEFAULT_RANGE, type TimeRangeSpec } from './time-range';
 
-export const PAGES = ['explore', 'pipelines', 'alerts', 'sources', 'settings'] as const;
+export const PAGES = ['explore', 'pipelines', 'alerts', 'sources', 'connections', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
 
 export interface HashState {

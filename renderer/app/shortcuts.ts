@@ -1,11 +1,12 @@
 /** Global shortcuts, as data: the help overlay and the key handler read the same table. */
-export type ShortcutAction = 'go-explore' | 'go-sources' | 'go-pipelines' | 'go-alerts' | 'go-settings' | 'toggle-theme' | 'focus-search' | 'help';
+export type ShortcutAction = 'go-explore' | 'go-sources' | 'go-pipelines' | 'go-alerts' | 'go-connections' | 'go-settings' | 'toggle-theme' | 'focus-search' | 'help';
 
 export const GLOBAL_SHORTCUTS: readonly { keys: string; action: ShortcutAction; description: string }[] = [
   { keys: 'g e', action: 'go-explore', description: 'Go to Explore' },
   { keys: 'g s', action: 'go-sources', description: 'Go to Sources' },
   { keys: 'g p', action: 'go-pipelines', description: 'Go to Pipelines' },
   { keys: 'g a', action: 'go-alerts', description: 'Go to Alerts' },
+  { keys: 'g c', action: 'go-connections', description: 'Go to Connections' },
   { keys: 'g ,', action: 'go-settings', description: 'Go to Settings' },
   { keys: 't', action: 'toggle-theme', description: 'Toggle light / dark theme' },
   { keys: '/', action: 'focus-search', description: 'Focus the stream filter (Explore) or the time picker' },
