@@ -6,11 +6,19 @@ import { basename, dirname } from 'node:path';
 import { rulesUnitTest, type PromtoolIo } from '../../engines/promtool/run-files';
 import type { Services } from '../../host/create-services';
 import { parsePromqlError, promqlBackend } from './rules-backend';
+import { rulesBacktestVerb } from './rules-backtest';
+import { rulesLintVerb } from './rules-lint';
 
 export const rulesUsage = `vigie rules test FILE…
+vigie rules lint FILE… [--promtail CONFIG] [--fix]
+vigie rules backtest FILE --from PATH [--promtail CONFIG] --start T --end T [--interval 1m] [--output table|json]
 
-Runs Prometheus rule unit tests exactly as \`promtool test rules FILE…\` does: same output,
-same exit code (0 when every file passes, 1 otherwise).`;
+test       runs Prometheus rule unit tests exactly as \`promtool test rules FILE…\` does: same
+           output, same exit code (0 when every file passes, 1 otherwise)
+lint       checks rule files: FILE:LINE:COL: SEVERITY: MESSAGE [CODE], then the fix (exit 1 on errors)
+backtest   evaluates the rules over past logs: when each alert was pending, firing, resolved
+
+vigie rules lint --help, vigie rules backtest --help: the options of each.`;
 
 export function nodePromtoolIo(overrides: Partial<PromtoolIo> = {}): PromtoolIo {
   return {
@@ -41,9 +49,14 @@ function globFiles(pattern: string): string[] {
   }
 }
 
-export async function rulesVerb(argv: string[], _services: Services | undefined, out: (s: string) => void, err: (s: string) => void, io: PromtoolIo = nodePromtoolIo()): Promise<number> {
+export async function rulesVerb(argv: string[], services: Services | undefined, out: (s: string) => void, err: (s: string) => void, io: PromtoolIo = nodePromtoolIo()): Promise<number> {
   const [sub, ...files] = argv;
   if (!sub || sub === '--help' || sub === '-h') return out(rulesUsage + '\n'), 0;
+  if (sub === 'lint') return rulesLintVerb(files, out);
+  if (sub === 'backtest') {
+    if (!services) throw new Error('vigie rules backtest needs the services');
+    return rulesBacktestVerb(files, services, out, err);
+  }
   if (sub !== 'test') return err(`vigie rules: unknown subcommand "${sub}"\n\n${rulesUsage}\n`), 2;
   if (files.length === 0) return err(`vigie rules test: error: required argument 'test-rule-file' not provided, try --help\n`), 1;
   // promtool (kingpin ExistingFiles) refuses a missing path before testing anything.
