@@ -204,4 +204,47 @@ tests:
     expect(await row.textContent()).toContain('job="errlogs"');
     await screenshot(page, '45-alerts-loki-rule-backtest');
   });
+
+  it('marks a broken expression where it breaks, and the back-test refuses the file with the same errors', async () => {
+    await paste('rules-editor', `groups:
+  - name: broken
+    rules:
+      - alert: Typo
+        expr: rate(promtail_custom_error_total[5m] > 0
+        for: 1m
+`);
+    await expect.poll(() => page.getByTestId('rules-problems').getAttribute('data-current'), { timeout: 20_000 }).toBe('true');
+    const errors = page.getByTestId('rules-error');
+    expect(await errors.count()).toBeGreaterThan(0);
+    expect(await errors.first().textContent()).toMatch(/^5:\d+/);
+    await expect.poll(() => page.getByTestId('rules-editor').getAttribute('data-markers'), { timeout: 10_000 }).toMatch(/(^| )5:\d+:error/);
+    await expect.poll(() => page.locator('[data-testid="rules-editor"] .squiggly-error').count()).toBeGreaterThan(0);
+    await page.getByTestId('backtest-run').click();
+    await expect.poll(() => page.getByTestId('backtest').getAttribute('data-status'), { timeout: 20_000 }).toBe('invalid');
+    expect(await page.getByTestId('backtest-invalid').textContent()).toMatch(/5:\d+/);
+    await screenshot(page, '46-alerts-broken-expression');
+  });
+
+  it('refuses a 10-year back-test with a clear error, and cancels a long one while it runs', async () => {
+    await paste('rules-editor', SEED_RULES);
+    await page.getByTestId('backtest-source-pipelines').check();
+    const status = () => page.getByTestId('backtest').getAttribute('data-status');
+    // Ten years at the group's 1m interval: over the back-test budget, said before any work.
+    await page.evaluate(() => (window.location.hash = '#/alerts?from=2014-05-01T10:00:00Z&to=2024-05-01T10:20:00Z'));
+    await expect.poll(() => page.getByTestId('backtest-range').textContent(), { timeout: 10_000 }).toContain('2014-05-01');
+    await page.getByTestId('backtest-run').click();
+    await expect.poll(status, { timeout: 20_000 }).toBe('failed');
+    expect(await page.getByTestId('backtest-failure').textContent()).toMatch(/limit/);
+    // 690 days: within the budget (about a million evaluations), long enough to cancel.
+    await page.evaluate(() => (window.location.hash = '#/alerts?from=2022-06-11T10:00:00Z&to=2024-05-01T10:20:00Z'));
+    await expect.poll(() => page.getByTestId('backtest-range').textContent(), { timeout: 10_000 }).toContain('2022-06-11');
+    await page.getByTestId('backtest-run').click();
+    // Progress streams in (a fraction, then the bar follows it) before we cancel.
+    await expect.poll(() => page.getByTestId('backtest-progress').getAttribute('aria-valuenow'), { timeout: 20_000 }).toMatch(/^\d+$/);
+    await screenshot(page, '47-alerts-backtest-progress');
+    await page.getByTestId('backtest-cancel').click();
+    expect(await status()).toBe('cancelled');
+    expect(await page.getByTestId('backtest-progress').count()).toBe(0);
+    await page.evaluate(() => (window.location.hash = '#/alerts'));
+  });
 });

@@ -64,7 +64,7 @@ export function AlertsPage() {
           <span>Rule file</span>
           <span className="grow" />
           <span className="muted small" data-testid="rules-status" data-busy={check.busy ? 'true' : 'false'}>
-            {check.busy ? 'checking…' : counts ? `${counts.errors} errors, ${counts.lints} lints` : ''}
+            {check.busy ? 'checking…' : counts ? `${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.lints} lint${counts.lints === 1 ? '' : 's'}` : ''}
           </span>
           <button className="btn btn-sm" onClick={() => fileRef.current?.click()} title="Open a rule file">
             Open…
