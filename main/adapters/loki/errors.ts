@@ -116,13 +116,21 @@ export function networkError(e: unknown, url: string, proxyUrl?: string): LokiEr
     case 'EAI_AGAIN':
       return { kind: 'network', code, message: `the host of ${origin} is not found (DNS): check the URL` };
     case 'ECONNRESET':
-    case 'UND_ERR_SOCKET':
-      return { kind: 'network', code, message: `${origin} closed the connection before answering (is it an HTTP server, and is http/https right?)` };
+    case 'UND_ERR_SOCKET': {
+      // A TLS server that wants a client certificate hangs up this way too.
+      const tlsHint = url.startsWith('https:') || url.startsWith('wss:') ? '; does it require a client certificate?' : '';
+      return { kind: 'network', code, message: `${origin} closed the connection before answering (is it an HTTP server, and is http/https right${tlsHint})` };
+    }
+    case 'ERR_SSL_WRONG_VERSION_NUMBER':
+      return { kind: 'tls', code, message: `${origin} does not speak TLS: use http:// for this server` };
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return { kind: 'network', code, message: `${origin} cannot be reached from this machine (no route)` };
     case 'UND_ERR_CONNECT_TIMEOUT':
       return { kind: 'timeout', timeoutMs: 0, message: `connecting to ${origin} timed out: a firewall may drop the packets` };
+  }
+  if (code.startsWith('HPE_')) {
+    return { kind: 'network', code, message: `${origin} answers something that is not HTTP/1.1: is this the port of Loki's HTTP server (3100 by default), not its gRPC port or another service?` };
   }
   if (/CERT|SELF_SIGNED|TLS|SSL|ERR_SSL/i.test(code)) {
     return { kind: 'tls', code, message: `the TLS certificate of ${origin} is not accepted (${code}): give the CA file, or allow insecure TLS for a test server` };

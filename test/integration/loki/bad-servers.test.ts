@@ -4,6 +4,7 @@
  * ends in a clear sentence (never a secret) and nothing is left hanging.
  */
 import type http from 'node:http';
+import net, { type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LokiClient, LokiConfigInput, LokiErrorKind } from '../../../main/adapters/loki/index';
 import { PASSWORD, clientFor, expectNoSecrets, outcome } from './kit';
@@ -168,6 +169,20 @@ describe('the Loki client facing misbehaving servers', () => {
     if (!got.ok) expect(got.message).toBe(`nothing listens at http://127.0.0.1:${port} (connection refused): is Loki running, and is the port right?`);
   });
 
+  it.each<[string, (port: number) => string, RegExp]>([
+    ['a service that is not HTTP is named as such', (port) => `http://127.0.0.1:${port}`, /answers something that is not HTTP\/1\.1: is this the port of Loki's HTTP server/],
+    ['https to a server without TLS says to use http', (port) => `https://127.0.0.1:${port}`, /does not speak TLS: use http:\/\/ for this server/],
+    ['a host that does not exist is a DNS failure', () => 'http://no-such-host.invalid:3100', /the host of http:\/\/no-such-host\.invalid:3100 is not found \(DNS\): check the URL/],
+  ])('a wrong URL: %s', async (_what, urlOf, says) => {
+    const ssh = await startTcp((s) => s.end('SSH-2.0-OpenSSH_9.2\r\n'));
+    const client = clientFor(urlOf(ssh.port), 't');
+    const got = await outcome(client.labels());
+    await client.close();
+    await ssh.close();
+    expectNoSecrets(got);
+    expect(got.ok ? 'value' : got.message).toMatch(says);
+  });
+
   it.each([
     ['a text that is not a URL', { url: 'localhost 3100' }, /^Loki connection: url: "localhost 3100" is not a URL/],
     ['a URL with a password in it, which the message does not repeat', { url: `http://vigie:${PASSWORD}@127.0.0.1:3100` }, /^Loki connection: url: the URL holds a user or password: put them in the basic auth fields/],
@@ -185,3 +200,15 @@ describe('the Loki client facing misbehaving servers', () => {
     expect(message).not.toContain(PASSWORD);
   });
 });
+
+/** A raw TCP service (SSH, gRPC…) on 127.0.0.1 where a user might point the URL by mistake. */
+async function startTcp(onConnect: (s: Socket) => void): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = net.createServer((s) => (sockets.add(s), s.on('close', () => sockets.delete(s)), onConnect(s)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const close = (): Promise<void> => {
+    for (const s of sockets) s.destroy();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { port: (server.address() as AddressInfo).port, close };
+}
