@@ -7,3 +7,4 @@ export type { Direction, LokiStep, LokiTime, QueryParams, QueryRangeParams, Tail
 export { msToNs, nsToMs } from './params';
 export type { BuildInfo, DetectedField, DetectedLabel, IndexStats, LokiPattern, LokiQueryData, PushStream, QueryAnswer, StatsSummary, TailFrame } from './schemas';
 export type { SplitOptions, SplitProgress } from './split';
+export { toLogQueryEvents, toMetricAnswer } from './contract-shapes';
