@@ -12,23 +12,12 @@
  * it failed. Network failures while reconnecting are retried forever (a laptop waking up);
  * the state (`state()`, `onState`) says what is happening.
  */
-import { readFile } from 'node:fs/promises';
-import { Client, utils, type ConnectConfig, type SFTPWrapper } from 'ssh2';
-import { KnownHosts, hostLookupName, keyTypeOf, preferredHostKeyAlgorithms, sha256Fingerprint, verifyHostKey, type KnownHostLine } from './known-hosts';
-import { OperationStopped, SshFailure, networkProblem, sftpProblem, type SshProblem } from './ssh-errors';
+import type { Client, SFTPWrapper } from 'ssh2';
+import type { KnownHosts } from './known-hosts';
+import { connectOnce, type SshTarget } from './ssh-handshake';
 
-export interface SshTarget {
-  host: string;
-  /** Default 22. */
-  port?: number;
-  username: string;
-  /** An ssh-agent socket (usually process.env.SSH_AUTH_SOCK). */
-  agent?: string;
-  /** A private key file (OpenSSH or PEM), tried after the agent's keys. */
-  privateKeyPath?: string;
-  /** The key file's passphrase: a secret, never logged nor put in a message. */
-  passphrase?: string;
-}
+export type { SshTarget } from './ssh-handshake';
+import { OperationStopped, SshFailure, sftpProblem, type SshProblem } from './ssh-errors';
 
 export interface SshConnectionOptions {
   knownHosts: KnownHosts;
@@ -48,9 +37,6 @@ export type SshConnectionState =
   | { kind: 'reconnecting'; attempt: number; nextInMs: number; problem: SshProblem }
   | { kind: 'failed'; problem: SshProblem }
   | { kind: 'closed' };
-
-/** ssh2's default host key algorithms (lib/protocol/constants.js), ed25519 first. */
-const DEFAULT_HOST_KEY_ALGOS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
 
 export class SshConnection {
   readonly host: string;
@@ -76,7 +62,7 @@ export class SshConnection {
   }
 
   constructor(
-    readonly target: SshTarget,
+    private readonly target: SshTarget,
     private readonly options: SshConnectionOptions,
   ) {
     if (!target.host) throw new Error('SshConnection: host is required');
@@ -105,7 +91,7 @@ export class SshConnection {
     if (this.st.kind === 'closed') throw new SshFailure({ kind: 'closed' });
     this.setState({ kind: 'connecting' });
     try {
-      this.established(await this.attempt());
+      this.established(await connectOnce(this.target, this.port, this.options));
     } catch (e) {
       const problem = (e as SshFailure).problem;
       this.setState({ kind: 'failed', problem });
@@ -230,7 +216,7 @@ export class SshConnection {
     this.setState({ kind: 'reconnecting', attempt, nextInMs: delay, problem });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      this.attempt().then(
+      connectOnce(this.target, this.port, this.options).then(
         (client) => (this.st.kind === 'closed' ? client.end() : this.established(client)),
         (e: SshFailure) => {
           if (this.st.kind === 'closed') return;
@@ -240,84 +226,6 @@ export class SshConnection {
         },
       );
     }, delay);
-  }
-
-  /** One connection attempt: resolves when authenticated, rejects with the problem. */
-  private async attempt(): Promise<Client> {
-    const t = this.target;
-    const ref = { host: this.host, port: this.port };
-    let privateKey: Buffer | undefined;
-    if (t.privateKeyPath) {
-      try {
-        privateKey = await readFile(t.privateKeyPath);
-      } catch (e) {
-        throw new SshFailure({ kind: 'key-unreadable', path: t.privateKeyPath, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message });
-      }
-      const plain = utils.parseKey(privateKey);
-      const encrypted = plain instanceof Error && /encrypted|passphrase/i.test(plain.message);
-      const parsed = t.passphrase ? utils.parseKey(privateKey, t.passphrase) : plain;
-      if (parsed instanceof Error) {
-        const reason = encrypted ? (t.passphrase ? 'wrong passphrase' : 'the key is encrypted: a passphrase is needed') : parsed.message;
-        throw new SshFailure({ kind: 'key-unreadable', path: t.privateKeyPath, reason });
-      }
-    }
-    let entries: KnownHostLine[];
-    try {
-      entries = await this.options.knownHosts.entries();
-    } catch (e) {
-      throw new SshFailure({ kind: 'remote', path: this.options.knownHosts.files.join(', '), detail: (e as Error).message });
-    }
-    const name = hostLookupName(this.host, this.port);
-    let hostProblem: SshProblem | null = null;
-    const hostVerifier = (key: Buffer): boolean => {
-      const v = verifyHostKey(entries, name, key);
-      if (v.kind === 'known') return true;
-      const keyType = keyTypeOf(key);
-      const fingerprint = sha256Fingerprint(key);
-      if (v.kind === 'unknown') hostProblem = { kind: 'host-key-unknown', ...ref, keyType, fingerprint, key: key.toString('base64'), otherTypes: v.otherTypes };
-      else if (v.kind === 'changed') hostProblem = { kind: 'host-key-changed', ...ref, keyType, fingerprint, file: v.file, line: v.line };
-      else hostProblem = { kind: 'host-key-revoked', ...ref, keyType, fingerprint, file: v.file, line: v.line };
-      return false;
-    };
-    const tried = [t.agent ? 'agent' : '', privateKey ? `key ${t.privateKeyPath}` : ''].filter(Boolean);
-    const config: ConnectConfig = {
-      host: this.host,
-      port: this.port,
-      username: t.username,
-      hostVerifier,
-      algorithms: { serverHostKey: preferredHostKeyAlgorithms(entries, name, DEFAULT_HOST_KEY_ALGOS) as never },
-      keepaliveInterval: this.options.keepaliveMs ?? 15_000,
-      keepaliveCountMax: this.options.keepaliveCountMax ?? 3,
-      readyTimeout: this.options.readyTimeoutMs ?? 20_000,
-      ...(t.agent ? { agent: t.agent } : {}),
-      ...(privateKey ? { privateKey, ...(t.passphrase ? { passphrase: t.passphrase } : {}) } : {}),
-    };
-    return new Promise<Client>((resolve, reject) => {
-      const client = new Client();
-      let settled = false;
-      const fail = (problem: SshProblem): void => {
-        if (settled) return;
-        settled = true;
-        client.end();
-        reject(new SshFailure(problem));
-      };
-      client.on('ready', () => {
-        settled = true;
-        resolve(client);
-      });
-      client.on('error', (e: Error & { level?: string }) => {
-        if (e.level === 'agent') return; // ssh2 goes on with the next key / method
-        if (hostProblem) return fail(hostProblem);
-        if (e.level === 'client-authentication') return fail({ kind: 'auth-refused', ...ref, username: t.username, tried });
-        fail(networkProblem(e, ref) ?? { kind: 'network', reason: 'other', detail: e.message, ...ref });
-      });
-      client.on('close', () => fail(hostProblem ?? { kind: 'network', reason: 'reset', detail: 'closed during the handshake', ...ref }));
-      try {
-        client.connect(config);
-      } catch (e) {
-        fail({ kind: 'network', reason: 'other', detail: (e as Error).message, ...ref });
-      }
-    });
   }
 
   private rejectWaiters(e: SshFailure): void {

@@ -134,7 +134,7 @@ export async function startRealSshd(options: { clientKeyPassphrase?: string; ext
   };
   await launch();
   const hostKeyPubPath = `${hostKey}.pub`;
-  const pub = (): [string, string] => readFileSync(hostKeyPubPath, 'utf8').trim().split(/\s+/) as [string, string];
+  const pub = (): [string, string] => readFileSync(hostKeyPubPath, 'utf8').trim().split(/\s+/).slice(0, 2) as [string, string];
   const kill = async (): Promise<void> => {
     const pid = child.pid!;
     const exited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
