@@ -15,6 +15,7 @@ import { checkRulesHandler } from '../services/alerts/check-rules';
 import { runBacktest } from '../services/alerts/backtest-service';
 import { runRulesTest } from '../services/alerts/unit-test';
 import { connectionHandlers, createConnectionService, type ConnectionsOptions } from '../services/connections';
+import { remoteHandlers } from '../services/remote/prometheus-queries';
 
 export interface ServicesOptions {
   mode: 'electron' | 'web' | 'cli' | 'test';
@@ -43,6 +44,8 @@ export function createServices(options: ServicesOptions): Services {
   const logs = new LogsService({ stream: (id) => sources.stream(id), generation: () => generation });
   const version = packageVersion();
 
+  const connections = createConnectionService(options.connections);
+  const remote = remoteHandlers((id) => connections.prometheusConfig(id));
   const handlers = {
     'app.info': async () => ({ name: 'vigie' as const, version, mode: options.mode, platform: process.platform }),
     'sources.list': async () => sources.snapshot(),
@@ -61,8 +64,9 @@ export function createServices(options: ServicesOptions): Services {
     'rules.check': async (input) => checkRulesHandler(input),
     'rules.backtest': (input, { signal }) => runBacktest(input, sources.localStreams(), signal),
     'rules.test': async (input) => runRulesTest(input),
-    ...connectionHandlers(createConnectionService(options.connections)),
+    ...connectionHandlers(connections),
+    ...remote.handlers,
   } satisfies Handlers<VigieContract>;
 
-  return { handlers, sources, dispose: () => sources.dispose() };
+  return { handlers, sources, dispose: async () => (await remote.dispose(), await sources.dispose()) };
 }

@@ -47,13 +47,18 @@ export function highlightSpans(query: string): HighlightSpan[] {
  * type index, modifiers), tokens split at line breaks because a token lives on one line.
  */
 export function semanticTokenData(query: string): number[] {
+  return encodeSpans(query, highlightSpans(query));
+}
+
+/** Spans (document order, not overlapping) in Monaco's semantic token encoding: shared by the LogQL and PromQL editors. */
+export function encodeSpans(query: string, spans: readonly HighlightSpan[]): number[] {
   const lineStarts = [0];
   for (let i = 0; i < query.length; i++) if (query[i] === '\n') lineStarts.push(i + 1);
   const data: number[] = [];
   let prevLine = 0;
   let prevCol = 0;
   let line = 0;
-  for (const span of highlightSpans(query)) {
+  for (const span of spans) {
     let from = span.from;
     while (from < span.to) {
       while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= from) line++;

@@ -43,6 +43,10 @@ function fakeHandlers(log: string[]): Handlers<VigieContract> {
     'connections.acceptHostKey': notYet,
     'connections.secretBackend': notYet,
     'connections.consentSecretBackend': notYet,
+    'prometheus.query': notYet,
+    'prometheus.metrics': notYet,
+    'prometheus.labels': notYet,
+    'prometheus.labelValues': notYet,
     'sources.watch': async function* (_input, { signal }) {
       log.push('watch:start');
       signal.addEventListener('abort', () => log.push('watch:abort'));

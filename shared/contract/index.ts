@@ -5,6 +5,7 @@ import { logsContract } from './logs';
 import { logqlContract } from './logql';
 import { metricsContract } from './metrics';
 import { pipelinesContract } from './pipelines';
+import { remoteContract } from './remote';
 import { sourcesContract } from './sources';
 
 export * from './common';
@@ -16,6 +17,7 @@ export * from './metrics';
 export * from './pipelines';
 export * from './alerts';
 export * from './connections';
+export * from './remote';
 
 /** The whole API, one domain per file. Client, server, CLI and tests derive from this. */
 export const contract = {
@@ -27,5 +29,6 @@ export const contract = {
   ...pipelinesContract,
   ...alertsContract,
   ...connectionsContract,
+  ...remoteContract,
 } as const;
 export type VigieContract = typeof contract;

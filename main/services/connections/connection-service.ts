@@ -11,7 +11,9 @@ import { redact, secretForms } from './redact';
 import { SecretStorageRefused, type SecretBackend } from './secret-backend';
 import { hasSecretFlags, missingSecrets, secretSlots, staleSecrets } from './secrets-plan';
 import { emptySettings, loadSettings, saveSettings, type StoredConnection, type StoredSettings } from './settings-file';
-import { runTest } from './run-test';
+import { promConfig } from './http-testers';
+import { resolveSecrets, runTest, withHome } from './run-test';
+import type { PrometheusConfigInput } from '../../adapters/prometheus';
 import type { ConnectionTesters, SeenHostKey } from './tester-port';
 import { validateSettings } from './validate-settings';
 
@@ -173,6 +175,18 @@ export class ConnectionService {
     await seen.accept();
     this.seenKeys.delete(id);
     return null;
+  }
+
+  /** A Prometheus connection's client config, secrets included (for remote queries; never sent to the UI). */
+  async prometheusConfig(id: string): Promise<PrometheusConfigInput> {
+    const c = await this.find(id);
+    const s = withHome(c, this.options.home);
+    if (s.kind !== 'prometheus') throw new AppFailure(appError('bad_input', `${c.name} is a ${c.kind} connection, not a Prometheus one`));
+    const { secrets, missing } = await resolveSecrets(c, this.options.backend.store).catch((e: unknown) => {
+      throw storageFailure(e);
+    });
+    if (missing.length) throw new AppFailure(appError('bad_input', `${c.name}: ${missing.join(', ')} is not stored: edit the connection and enter it again`));
+    return promConfig(s, secrets);
   }
 
   private async find(id: string): Promise<StoredConnection> {

@@ -33,7 +33,7 @@ function common(s: HttpConnectionSettings, secrets: ResolvedSecrets) {
 }
 
 /** Prometheus and Alertmanager have no tenant field: Mimir and Cortex read it from this header. */
-function promConfig(s: HttpConnectionSettings, secrets: ResolvedSecrets): PrometheusConfigInput {
+export function promConfig(s: HttpConnectionSettings, secrets: ResolvedSecrets): PrometheusConfigInput {
   const c = common(s, secrets);
   return { ...c, headers: s.tenant ? { ...c.headers, 'X-Scope-OrgID': s.tenant } : c.headers };
 }

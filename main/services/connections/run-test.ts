@@ -28,7 +28,7 @@ export function expandHome(path: string, home: string): string {
   return path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : path;
 }
 
-function withHome(c: StoredConnection, home: string): ConnectionSettings {
+export function withHome(c: StoredConnection, home: string): ConnectionSettings {
   const x = (p: string | undefined) => (p === undefined ? undefined : expandHome(p, home));
   if (c.kind === 'ssh') {
     return { ...c, knownHostsFile: x(c.knownHostsFile ?? '~/.ssh/known_hosts'), auth: c.auth.type === 'key' ? { type: 'key', keyFile: x(c.auth.keyFile)! } : c.auth };
@@ -36,7 +36,7 @@ function withHome(c: StoredConnection, home: string): ConnectionSettings {
   return { ...c, tls: { ...c.tls, caFile: x(c.tls.caFile), certFile: x(c.tls.certFile), keyFile: x(c.tls.keyFile) } };
 }
 
-async function resolveSecrets(c: StoredConnection, store: SecretStorePort): Promise<{ secrets: ResolvedSecrets; missing: string[] }> {
+export async function resolveSecrets(c: StoredConnection, store: SecretStorePort): Promise<{ secrets: ResolvedSecrets; missing: string[] }> {
   const secrets: ResolvedSecrets = { headers: {} };
   const missing: string[] = [];
   if (c.kind === 'ssh') {

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from '../../app/LocationProvider';
 import { useSettings } from '../../app/SettingsProvider';
 import { errorText } from '../../rpc/errors';
@@ -8,12 +8,16 @@ import { LogPanel } from '../logs/LogPanel';
 import { MetricResults } from '../metrics/MetricResults';
 import { useDrill } from '../metrics/use-drill';
 import { VolumeHistogram } from '../metrics/VolumeHistogram';
+import { metricRange } from '../metrics/query-bounds';
+import { PrometheusPanel } from './PrometheusPanel';
 import { QueryBar } from './QueryBar';
 import { QueryResults } from './QueryResults';
 import { pruneSelection, viewSignature } from './stream-groups';
 import { StreamPicker } from './StreamPicker';
 import { useExploreQuery } from './use-explore-query';
 import { useStreamSelection } from './use-stream-selection';
+
+const PROM_OPEN_KEY = 'vigie.explore.prometheusPanelOpen';
 
 /**
  * Explore: a LogQL query bar on top. With a log query, its volume histogram, results and
@@ -22,7 +26,12 @@ import { useStreamSelection } from './use-stream-selection';
  */
 export function ExplorePage() {
   const watch = useRpcStream('sources.watch', {});
-  const { navigate } = useLocation();
+  const { navigate, range } = useLocation();
+  const [promOpen, setPromOpen] = useState(() => window.localStorage.getItem(PROM_OPEN_KEY) === '1');
+  const togglePanel = (open: boolean): void => {
+    window.localStorage.setItem(PROM_OPEN_KEY, open ? '1' : '0');
+    setPromOpen(open);
+  };
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useStreamSelection();
   const streams = useMemo(() => watch.data?.streams ?? [], [watch.data]);
@@ -68,10 +77,23 @@ export function ExplorePage() {
       onMetricType={q.setMetricType}
     />
   );
+  // The Prometheus panel shares the log panel's timeline: the volume histogram's bounds when a
+  // log query runs, else the range (or the streams' span when the range is "all time").
+  const timeline = metrics.volumeInput ?? metrics.metricInput ?? metricRange(range, streams, '', Date.now());
+  const timelineRange = { start: 'start' in timeline ? timeline.start : timeline.time - 3600_000, end: 'end' in timeline ? timeline.end : timeline.time };
   return (
     <div className="explore-page">
       {bar}
-      {q.queryMode ? queryView() : streamBrowser()}
+      <div className={`explore-body${promOpen ? ' with-panel' : ''}`}>
+        {q.queryMode ? queryView() : streamBrowser()}
+        {promOpen ? (
+          <PrometheusPanel range={timelineRange} theme={shownTheme} utc={settings.timeZone === 'utc'} onZoom={drill.zoom} onClose={() => togglePanel(false)} />
+        ) : (
+          <button className="btn btn-sm add-panel" data-testid="add-prometheus-panel" onClick={() => togglePanel(true)} title="Chart a PromQL query from a Prometheus connection below the logs, on the same timeline">
+            + Prometheus panel
+          </button>
+        )}
+      </div>
     </div>
   );
 

@@ -1,0 +1,93 @@
+import { parsePromql } from '../../shared/promql/parse';
+import { registerLogql } from './logql-language';
+import { TOKEN_CLASSES } from './logql-highlight';
+import { monaco } from './monaco';
+import { promqlCompletions, type PromqlCompletionData } from './promql-completions';
+import { promqlTokenData } from './promql-highlight';
+import { promqlSituation, type PromqlSituation } from './promql-situation';
+
+export const PROMQL = 'promql';
+
+/** What a model's completion needs from the server for a situation (the editor that owns it sets it). */
+export type PromqlDataSource = (situation: PromqlSituation, signal: AbortSignal) => Promise<PromqlCompletionData>;
+const sources = new WeakMap<monaco.editor.ITextModel, PromqlDataSource>();
+
+export function setPromqlDataSource(model: monaco.editor.ITextModel, source: PromqlDataSource): void {
+  sources.set(model, source);
+}
+
+const KINDS = {
+  function: monaco.languages.CompletionItemKind.Function,
+  label: monaco.languages.CompletionItemKind.Field,
+  value: monaco.languages.CompletionItemKind.Value,
+  keyword: monaco.languages.CompletionItemKind.Keyword,
+  operator: monaco.languages.CompletionItemKind.Operator,
+  duration: monaco.languages.CompletionItemKind.Unit,
+  snippet: monaco.languages.CompletionItemKind.Snippet,
+} as const;
+
+function toRange(model: monaco.editor.ITextModel, from: number, to: number): monaco.IRange {
+  const a = model.getPositionAt(from);
+  const b = model.getPositionAt(to);
+  return { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
+}
+
+/** Prometheus' own parse error for the text, as a marker (null: it parses). */
+export function promqlMarker(model: monaco.editor.ITextModel): monaco.editor.IMarkerData | null {
+  const text = model.getValue();
+  if (!text.trim()) return null;
+  const r = parsePromql(text);
+  if (r.ok) return null;
+  const from = Math.min(r.error.start, Math.max(0, text.length - 1));
+  const to = Math.max(from + 1, Math.min(r.error.end, text.length));
+  return { ...toRange(model, from, to), message: r.error.message, severity: monaco.MarkerSeverity.Error, source: 'Prometheus' };
+}
+
+let registered = false;
+
+/** Registers PromQL once: colours from the lezer tree (the LogQL editor's palette and themes), completion from the server. */
+export function registerPromql(): void {
+  if (registered) return;
+  registered = true;
+  registerLogql(); // the themes with the token colours
+  monaco.languages.register({ id: PROMQL });
+  monaco.languages.setLanguageConfiguration(PROMQL, {
+    brackets: [
+      ['{', '}'],
+      ['[', ']'],
+      ['(', ')'],
+    ],
+    wordPattern: /[\w:]+/,
+    comments: { lineComment: '#' },
+  });
+  monaco.languages.registerDocumentSemanticTokensProvider(PROMQL, {
+    getLegend: () => ({ tokenTypes: [...TOKEN_CLASSES], tokenModifiers: [] }),
+    provideDocumentSemanticTokens: (model) => ({ data: new Uint32Array(promqlTokenData(model.getValue())) }),
+    releaseDocumentSemanticTokens: () => {},
+  });
+  monaco.languages.registerCompletionItemProvider(PROMQL, {
+    triggerCharacters: ['{', ',', '=', '~', '(', '[', '"'],
+    async provideCompletionItems(model, position, _context, token) {
+      const situation = promqlSituation(model.getValue(), model.getOffsetAt(position));
+      const source = sources.get(model);
+      if (situation.kind === 'none' || !source) return { suggestions: [] };
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      const data = await source(situation, abort.signal).catch(() => ({ metrics: [], labelNames: [], labelValues: [] }));
+      return {
+        suggestions: promqlCompletions(situation, data).map((c) => ({
+          label: c.label,
+          kind: KINDS[c.kind],
+          insertText: c.insertText,
+          insertTextRules: c.snippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
+          range: toRange(model, c.range.from, c.range.to),
+          detail: c.detail,
+          documentation: c.documentation,
+          filterText: c.filterText,
+          sortText: c.sortText,
+          command: c.retrigger ? { id: 'editor.action.triggerSuggest', title: 'more' } : undefined,
+        })),
+      };
+    },
+  });
+}
