@@ -15,6 +15,9 @@ const CONTROL = /[\0-\x1f\x7f]/;
 export type Validated = { ok: true; settings: ConnectionSettings } | { ok: false; errors: FieldError[] };
 
 function urlProblem(text: string, what: string, example: string): string | null {
+  // "127.0.0.1:9090", "localhost:9090" (which parses, as scheme "localhost:"), "prom.example/x":
+  // the scheme is missing. Suggested only when no credentials could be echoed.
+  if (!text.includes('://') && !text.includes('@') && /^[\w.-]+(:\d+)?(\/\S*)?$/.test(text)) return `${what} needs its scheme: http://${text} or https://${text}`;
   let url: URL;
   try {
     url = new URL(text);
@@ -70,8 +73,9 @@ export function validateSettings(input: unknown): Validated {
   return errors.length ? { ok: false, errors } : { ok: true, settings: { ...s, headers } };
 }
 
-function fieldMessage(issue: { code: string; message: string; path: PropertyKey[] }): string {
+function fieldMessage(issue: { code: string; message: string; path: PropertyKey[]; expected?: unknown }): string {
   if (issue.code === 'invalid_union' && (issue.path.length === 0 || (issue.path.length === 1 && issue.path[0] === 'kind'))) return 'choose a kind: loki, prometheus, alertmanager or ssh';
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return 'a number is required';
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'required';
   return issue.message;
 }

@@ -17,7 +17,7 @@ export function SecretBackendBanner({ info }: { info: SecretBackendInfo }) {
   const weak = info.kind === 'basic_text' || info.kind === 'unavailable';
   return (
     <div className={weak ? 'notice conn-backend' : 'muted conn-backend'} data-testid="secret-backend" data-kind={info.kind} data-needs-consent={info.needsConsent}>
-      <strong>{TITLES[info.kind]}</strong>: {info.description}.
+      <strong>{TITLES[info.kind]}</strong>: {info.description.replace(/\.$/, '')}.
       {info.kind === 'basic_text' && info.needsConsent && (
         <div className="conn-consent">
           Passwords and tokens you enter would be recoverable by anyone who can read that file. Install and unlock a keyring (GNOME Keyring, KWallet) and restart Vigie, or:{' '}
