@@ -192,9 +192,12 @@ tests:
     );
     await page.getByTestId('rules-file-input').setInputFiles(file);
     await expect.poll(rulesText, { timeout: 10_000 }).toContain('count_over_time');
-    // LogQL rules read the lines: no pipeline.
+    // The check names the group's language: LogQL, for Loki's ruler.
+    await expect.poll(() => page.locator('[data-testid="rules-groups"] [data-language="logql"]').count(), { timeout: 20_000 }).toBe(1);
+    // LogQL rules read the lines: no pipeline. Ctrl+Enter in the editor runs the back-test, as in Explore.
     await page.getByTestId('backtest-source-none').check();
-    await page.getByTestId('backtest-run').click();
+    await page.getByTestId('rules-editor').click();
+    await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.getByTestId('backtest').getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
     const row = page.locator('[data-testid="alert-timeline-row"][data-rule="ErrorLines"]');
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);

@@ -9,12 +9,20 @@ const OUTCOME_TEXT: Record<AlertTimelineRow['outcome'], string> = {
   inactive: 'cleared while pending (never fired)',
 };
 
+/** Rows drawn per rule: a rule with a label set per request path would otherwise draw thousands. */
+const MAX_ROWS = 50;
+
 /** One row per alert label set: its pending / firing bands on the range, then its transitions. */
 export function AlertTimeline({ rows, zone }: { rows: readonly AlertTimelineRow[]; zone: TimeZoneSetting }) {
   if (!rows.length) return <div className="empty small" data-testid="alert-timeline-empty">Never pending or firing in this range.</div>;
   return (
     <div className="alert-timeline">
-      {rows.map((r) => (
+      {rows.length > MAX_ROWS && (
+        <div className="muted small">
+          {rows.length} alerts (label sets); the first {MAX_ROWS} are drawn.
+        </div>
+      )}
+      {rows.slice(0, MAX_ROWS).map((r) => (
         <div key={r.key} className="alert-row" data-testid="alert-timeline-row" data-rule={r.rule} data-outcome={r.outcome}>
           <div className="alert-row-head">
             <span className={`alert-outcome ${r.outcome}`} data-testid="alert-outcome">

@@ -44,6 +44,7 @@ export function AlertsPage() {
   const choice = usePipelineChoice();
   const check = useRulesCheck(rules, choice.pipeline);
   const fileRef = useRef<HTMLInputElement>(null);
+  const runRef = useRef<(() => void) | null>(null);
   const counts = check.latest ? { errors: check.latest.check.errors.length, lints: check.latest.check.lints.length } : null;
 
   const apply = (fix: RuleFix): void => {
@@ -72,7 +73,7 @@ export function AlertsPage() {
           <input ref={fileRef} type="file" accept=".yml,.yaml,.rules,.txt" hidden data-testid="rules-file-input" onChange={(e) => void open(e.target.files?.[0])} />
         </div>
         <Suspense fallback={<div className="yaml-editor rules-editor" />}>
-          <RulesEditor value={rules} onChange={setRules} check={check.latest} theme={shownTheme} />
+          <RulesEditor value={rules} onChange={setRules} check={check.latest} theme={shownTheme} onRun={() => runRef.current?.()} />
         </Suspense>
         {check.failure && <div className="page-error">Could not check the rules: {errorText(check.failure)}</div>}
         <LintList check={check.latest} text={rules} onApply={apply} />
@@ -80,7 +81,7 @@ export function AlertsPage() {
       </section>
       <section className="alerts-out">
         {watch.error && !watch.data && <div className="page-error">Could not list sources: {errorText(watch.error)}</div>}
-        <BacktestPanel rules={rules} streams={streams} chosen={live} choice={choice} theme={shownTheme} zone={settings.timeZone} />
+        <BacktestPanel rules={rules} streams={streams} chosen={live} choice={choice} runRef={runRef} theme={shownTheme} zone={settings.timeZone} />
       </section>
     </div>
   );

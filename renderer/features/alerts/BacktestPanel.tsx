@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import type { StreamInfo } from '../../../shared/contract';
 import { useLocation } from '../../app/LocationProvider';
 import type { TimeZoneSetting } from '../../app/time-format';
@@ -14,6 +14,8 @@ interface Props {
   streams: readonly StreamInfo[];
   chosen: readonly string[];
   choice: PipelineChoice;
+  /** Set to this panel's run (null while it cannot run): the editor's Ctrl+Enter calls it. */
+  runRef: RefObject<(() => void) | null>;
   theme: ChartTheme;
   zone: TimeZoneSetting;
 }
@@ -22,7 +24,7 @@ interface Props {
  * Back-test: the rule file over the chosen streams and the metrics a pipeline derives from
  * them on log time, over the page's time range (the streams' extent where it is open).
  */
-export function BacktestPanel({ rules, streams, chosen, choice, theme, zone }: Props) {
+export function BacktestPanel({ rules, streams, chosen, choice, runRef, theme, zone }: Props) {
   const { range } = useLocation();
   const { source, setSource, pasted, setPasted, pipelinesConfig, pipeline } = choice;
   const span = useMemo(() => backtestRange(range, streams, chosen), [range, streams, chosen]);
@@ -31,10 +33,14 @@ export function BacktestPanel({ rules, streams, chosen, choice, theme, zone }: P
   const running = view.status === 'running';
   const ranSpan = ran ? { start: ran.start, end: ran.end } : null;
 
+  const canRun = span.ok && chosen.length > 0 && rules.trim() !== '';
   const run = (): void => {
     if (!span.ok) return;
     start({ rules, streamIds: [...chosen], pipeline, start: span.start, end: span.end });
   };
+  useEffect(() => {
+    runRef.current = canRun ? run : null;
+  });
 
   return (
     <section className="backtest" data-testid="backtest" data-status={view.status}>
@@ -71,7 +77,7 @@ export function BacktestPanel({ rules, streams, chosen, choice, theme, zone }: P
           />
         )}
         <div className="backtest-actions">
-          <button className="btn btn-primary" data-testid="backtest-run" disabled={!span.ok || !chosen.length || !rules.trim()} onClick={run} title={chosen.length ? '' : 'Choose streams on the left'}>
+          <button className="btn btn-primary" data-testid="backtest-run" disabled={!canRun} onClick={run} title={chosen.length ? 'Back-test (Ctrl+Enter in the editor)' : 'Choose streams on the left'}>
             {running ? 'Restart' : 'Back-test'}
           </button>
           {running && (

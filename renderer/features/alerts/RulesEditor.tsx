@@ -13,6 +13,8 @@ export interface RulesEditorProps {
   /** The latest check and the text it is about: markers only while the text is still that one. */
   check: { text: string; check: RuleFileCheck } | null;
   theme: 'dark' | 'light';
+  /** Ctrl+Enter (as in Explore): run the back-test. */
+  onRun?(): void;
 }
 
 const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
@@ -70,6 +72,7 @@ export default function RulesEditor(props: RulesEditorProps) {
       editor.trigger('keyboard', 'acceptSelectedCodeAction', null);
     };
     window.addEventListener('keydown', onMenuKey, true);
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.());
     const sub = model.onDidChangeContent(() => {
       const v = model.getValue();
       emitted.current = v;
