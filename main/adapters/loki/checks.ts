@@ -15,7 +15,7 @@ export interface ConnectionCheck {
   message: string;
 }
 
-const UNREACHABLE = new Set(['network', 'tls', 'timeout', 'not_json', 'invalid_answer', 'too_large', 'not_found', 'server_error']);
+const UNREACHABLE = new Set(['redirected', 'network', 'tls', 'timeout', 'not_json', 'invalid_answer', 'too_large', 'not_found', 'server_error']);
 
 export async function checkConnection(client: LokiClient, signal?: AbortSignal): Promise<ConnectionCheck[]> {
   const { config } = client;

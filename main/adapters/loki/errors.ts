@@ -15,6 +15,8 @@ export type LokiError =
   /** Any other 4xx Loki explains in words (limits, bad labels, instant log query…). */
   | { kind: 'bad_request'; status: number; message: string; detail: string }
   | { kind: 'not_found'; status: 404; message: string; url: string }
+  /** Redirects are not followed (they could carry the credentials elsewhere): where it led. */
+  | { kind: 'redirected'; status: number; message: string; location: string }
   /** 429 after the retries: Retry-After (ms) when the server said. */
   | { kind: 'rate_limited'; status: 429; message: string; retryAfterMs: number | null; attempts: number }
   | { kind: 'server_error'; status: number; message: string; detail: string }
@@ -37,6 +39,7 @@ const APP_CODES: Record<LokiErrorKind, AppErrorCode> = {
   parse_error: 'bad_input',
   bad_request: 'bad_input',
   not_found: 'not_found',
+  redirected: 'unreadable',
   rate_limited: 'unreadable',
   server_error: 'unreadable',
   not_json: 'unreadable',

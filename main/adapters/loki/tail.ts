@@ -71,7 +71,10 @@ export async function* openTail(t: Transport, p: TailParams, o: TailOptions = {}
       const body = Buffer.concat(chunks);
       const contentType = String(res.headers['content-type'] ?? '(none)');
       const status = res.statusCode ?? 0;
-      if (/html/i.test(contentType) && status !== 401 && status !== 403 && status !== 404) {
+      if (status >= 300 && status < 400) {
+        const location = String(res.headers.location ?? '(no Location)');
+        finish({ error: { kind: 'redirected', status, location, message: `${shownUrl} redirects (${status}) to ${location}: use the final URL directly` } });
+      } else if (/html/i.test(contentType) && status !== 401 && status !== 403 && status !== 404) {
         finish({ error: { kind: 'not_json', status, contentType, firstBytes: preview(body), message: `${shownUrl} answered ${status} with a web page (${contentType}) instead of a WebSocket: "${preview(body)}"` } });
       } else {
         finish({ error: statusError(status, res.statusMessage ?? '', body.toString('utf8'), shownUrl, p.query) });

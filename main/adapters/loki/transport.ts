@@ -127,7 +127,7 @@ export function createTransport(config: LokiConfig): Transport {
     try {
       let res: Response;
       try {
-        res = await fetch(url, { method: spec.method, headers: h, body, signal, dispatcher, redirect: 'follow' });
+        res = await fetch(url, { method: spec.method, headers: h, body, signal, dispatcher, redirect: 'manual' });
       } catch (e) {
         throw fail(aborted() ?? networkError(e, url, config.proxyUrl));
       }
@@ -141,6 +141,10 @@ export function createTransport(config: LokiConfig): Transport {
       const contentType = res.headers.get('content-type') ?? '(none)';
       const looksHtml = /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(preview(bytes, 20));
       const what = `${res.status} ${res.statusText}`.trim();
+      if (res.status >= 300 && res.status < 400) {
+        const location = res.headers.get('location') ?? '(no Location)';
+        throw fail({ kind: 'redirected', status: res.status, location, message: `${base} redirects (${what}) to ${location}: use the final URL directly (redirects are not followed so the credentials cannot leak), or check the login or gateway in front of Loki` });
+      }
       if (res.status >= 300) {
         const text = new TextDecoder().decode(bytes);
         if (looksHtml && res.status !== 401 && res.status !== 403 && res.status !== 404) {

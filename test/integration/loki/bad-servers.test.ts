@@ -63,6 +63,11 @@ const CASES: Case[] = [
     want: { error: 'not_json', says: /answered 502 Bad Gateway with a web page \(text\/html\) instead of Loki's API: "<html><body><h1>502 Bad Gateway/ },
   },
   {
+    what: 'a redirect (to a login page) is not followed and says where it led',
+    handler: (_q, res) => res.writeHead(302, { Location: 'https://sso.example.com/login?next=%2Floki' }).end(),
+    want: { error: 'redirected', says: /redirects \(302 Found\) to https:\/\/sso\.example\.com\/login\?next=%2Floki: use the final URL directly/ },
+  },
+  {
     what: 'JSON of another shape is refused as not Loki',
     handler: (_q, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"hello":"world"}'),
     want: { error: 'invalid_answer', says: /does not have the shape of Loki's API \(status: / },

@@ -13,7 +13,7 @@ import { clientFor, expectNoSecrets, outcome } from './kit';
 interface Case {
   what: string;
   /** What the server does once the WebSocket is open; null: never answer the upgrade. */
-  onOpen: ((ws: WebSocket) => void) | null;
+  onOpen: ((ws: WebSocket) => void) | null | 'redirect';
   want: { error: LokiErrorKind; says: RegExp; framesFirst?: number };
 }
 
@@ -21,6 +21,7 @@ const FRAME = JSON.stringify({ streams: [{ stream: { job: 'x' }, values: [['1', 
 
 const CASES: Case[] = [
   { what: 'a server that never answers the upgrade is abandoned after the timeout', onOpen: null, want: { error: 'timeout', says: /did not accept the live tail within 0\.3 s/ } },
+  { what: 'a redirect before the upgrade is not followed and says where it led', onOpen: 'redirect', want: { error: 'redirected', says: /redirects \(301\) to https:\/\/elsewhere\/loki\/api\/v1\/tail: use the final URL directly/ } },
   { what: 'a tail that falls silent (no frame, no ping) is declared lost', onOpen: () => undefined, want: { error: 'timeout', says: /heard nothing from Loki for 0\.3 s \(Loki pings every second\): the connection is lost/ } },
   { what: 'a frame then a dropped connection keeps the frame and says the connection was lost', onOpen: (ws) => ws.send(FRAME, () => ws.terminate()), want: { error: 'network', says: /the connection of the live tail to ws:\/\/127\.0\.0\.1:\d+\/loki\/api\/v1\/tail was lost/, framesFirst: 1 } },
   { what: 'a frame that is not JSON is refused in words', onOpen: (ws) => ws.send('<html>oops</html>'), want: { error: 'not_json', says: /a tail frame is not JSON: "<html>oops<\/html>"/ } },
@@ -41,7 +42,9 @@ describe('the live tail facing misbehaving servers', () => {
     server.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
     const wss = new WebSocketServer({ noServer: true });
     server.on('upgrade', (req, socket, head) => {
-      if (c.onOpen) wss.handleUpgrade(req, socket, head, (ws) => c.onOpen!(ws));
+      const onOpen = c.onOpen;
+      if (onOpen === 'redirect') socket.end('HTTP/1.1 301 Moved Permanently\r\nLocation: https://elsewhere/loki/api/v1/tail\r\nContent-Length: 0\r\n\r\n');
+      else if (onOpen) wss.handleUpgrade(req, socket, head, (ws) => onOpen(ws));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     close = async () => {
