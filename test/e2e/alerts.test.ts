@@ -147,6 +147,12 @@ describe('a user back-tests the seed alert over the errors their pipeline counts
     await expect.poll(() => fix.count(), { timeout: 10_000 }).toBe(1);
     expect(await fix.getAttribute('aria-label')).toContain('increase(promtail_custom_error_total[5m])');
     await screenshot(page, '43-alerts-quick-fix');
+    // Escape closes the menu and leaves the text; Ctrl+. opens it again, Enter applies the fix.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => fix.count(), { timeout: 10_000 }).toBe(0);
+    expect(await rulesText()).toBe(SEED_RULES);
+    await page.keyboard.press('Control+.');
+    await expect.poll(() => fix.count(), { timeout: 10_000 }).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(rulesText, { timeout: 10_000 }).toContain('increase(promtail_custom_error_total[5m])');
   });

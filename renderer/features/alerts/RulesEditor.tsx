@@ -5,7 +5,7 @@ import { monaco } from '../../editor/monaco';
 import { RULES } from '../../editor/rules-language';
 import { enterIndent } from '../../editor/yaml-situation';
 import { checkMarkers } from './rule-fixes';
-import { registerRulesProviders, setLintSource } from './rules-providers';
+import { forwardActionMenuKeys, registerRulesProviders, setLintSource } from './rules-providers';
 
 export interface RulesEditorProps {
   value: string;
@@ -61,17 +61,7 @@ export default function RulesEditor(props: RulesEditorProps) {
       // Enter belongs to the suggestion list and the quick-fix menu while they are open.
       '!suggestWidgetVisible && !codeActionMenuVisible',
     );
-    // Standalone Monaco dispatches keybindings from editor containers only, and the quick-fix
-    // menu is a context view outside this one: Enter there reached no keybinding. Pass it on.
-    const onMenuKey = (e: KeyboardEvent): void => {
-      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
-      const target = e.target as HTMLElement | null;
-      if (!target?.closest?.('.action-widget')) return;
-      e.preventDefault();
-      e.stopPropagation();
-      editor.trigger('keyboard', 'acceptSelectedCodeAction', null);
-    };
-    window.addEventListener('keydown', onMenuKey, true);
+    const menuKeys = forwardActionMenuKeys(editor);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.());
     const sub = model.onDidChangeContent(() => {
       const v = model.getValue();
@@ -79,7 +69,7 @@ export default function RulesEditor(props: RulesEditorProps) {
       latest.current.onChange(v);
     });
     return () => {
-      window.removeEventListener('keydown', onMenuKey, true);
+      menuKeys();
       sub.dispose();
       editor.dispose();
       model.dispose();

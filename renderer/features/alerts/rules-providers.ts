@@ -74,3 +74,31 @@ export function registerRulesProviders(): void {
     { providedCodeActionKinds: ['quickfix'] },
   );
 }
+
+/** The quick-fix menu's keys and the commands Monaco binds them to (platform/actionWidget). */
+const MENU_KEYS: Readonly<Record<string, string>> = {
+  Enter: 'acceptSelectedCodeAction',
+  Escape: 'hideCodeActionWidget',
+  ArrowUp: 'selectPrevCodeAction',
+  ArrowDown: 'selectNextCodeAction',
+};
+
+/**
+ * Standalone Monaco dispatches keybindings from editor containers only, and the quick-fix
+ * menu is a context view outside them: its Enter, Escape and arrows reached no keybinding.
+ * Passes them to the menu's commands through the editor; returns the disposer.
+ */
+export function forwardActionMenuKeys(editor: monaco.editor.IStandaloneCodeEditor): () => void {
+  const onKey = (e: KeyboardEvent): void => {
+    const command = MENU_KEYS[e.key];
+    if (!command || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    const target = e.target as HTMLElement | null;
+    if (!target?.closest?.('.action-widget')) return;
+    e.preventDefault();
+    e.stopPropagation();
+    editor.trigger('keyboard', command, null);
+    if (command === 'hideCodeActionWidget') editor.focus();
+  };
+  window.addEventListener('keydown', onKey, true);
+  return () => window.removeEventListener('keydown', onKey, true);
+}
