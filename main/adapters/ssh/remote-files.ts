@@ -78,7 +78,7 @@ export async function listRemoteFiles(
 
 /** SFTP reads are pipelined in pieces every server accepts (RFC: at least 32 KiB). */
 const PIECE = 32 * 1024;
-const IN_FLIGHT = 16;
+const IN_FLIGHT = 32;
 
 async function readPiece(sftp: SFTPWrapper, handle: Buffer, pos: number, len: number): Promise<Buffer> {
   const buf = Buffer.allocUnsafe(len);
@@ -127,6 +127,8 @@ export function fstatHandle(sftp: SFTPWrapper, handle: Buffer): Promise<Stats> {
 /**
  * A remote file as a ByteSource. The handle is opened again (by path) on a new connection,
  * so a read interrupted by a dropped connection is simply done again once reconnected.
+ * Sequential reads (indexing) are read ahead by one range, so the network works while the
+ * caller indexes the previous chunk.
  */
 export async function openRemoteSource(conn: SshConnection, path: string): Promise<ByteSource> {
   let held: { gen: number; handle: Buffer; sftp: SFTPWrapper } | null = null;
@@ -135,16 +137,35 @@ export async function openRemoteSource(conn: SshConnection, path: string): Promi
     held = { gen, handle: await openHandle(sftp, path), sftp };
     return held.handle;
   };
+  const fetch = (pos: number, len: number): Promise<Buffer> => conn.withSftp(path, async (sftp, gen) => readHandle(sftp, await handleFor(sftp, gen), pos, len));
+  let ahead: { pos: number; len: number; bytes: Promise<Buffer> } | null = null;
+  let lastEnd = -1;
   await conn.withSftp(path, handleFor); // fails here (not found, permission) rather than on first read
   return {
-    read: (pos, len) => conn.withSftp(path, async (sftp, gen) => readHandle(sftp, await handleFor(sftp, gen), pos, len)),
+    async read(pos, len) {
+      const a = ahead;
+      ahead = null;
+      let bytes: Buffer | null = null;
+      // Only a full read-ahead is used: a short one hit the end of a file that may have grown since.
+      if (a && a.pos === pos && a.len === len) bytes = await a.bytes.then((b) => (b.length === len ? b : null)).catch(() => null);
+      bytes ??= await fetch(pos, len);
+      if (pos === lastEnd && bytes.length === len && len <= READ_AHEAD_MAX) {
+        ahead = { pos: pos + len, len, bytes: fetch(pos + len, len) };
+        ahead.bytes.catch(() => undefined);
+      }
+      lastEnd = pos + bytes.length;
+      return bytes;
+    },
     close: async () => {
       const h = held;
       held = null;
+      ahead = null;
       if (h && h.gen === conn.generation && conn.state().kind === 'ready') await closeHandle(h.sftp, h.handle);
     },
   };
 }
+
+const READ_AHEAD_MAX = 4 * 1024 * 1024;
 
 /** An SFTP error → the SshFailure for `path`, or the error itself when it is the transport's. */
 export function asRemoteFailure(e: unknown, path: string): unknown {
