@@ -95,8 +95,9 @@ export function statusError(status: number, statusText: string, body: string, ur
   if (status === 404) return { kind: 'not_found', status, url, message: `nothing at ${url} (404 ${detail || 'Not Found'}): is the base URL right (including any path prefix)?` };
   const pos = parsePosition(detail);
   if (status >= 400 && status < 500 && pos) {
+    // Loki's own words, as the local engine gives them: the position is in them and in `where`.
     const offset = query === undefined ? null : offsetOf(query, pos.line, pos.column);
-    return { kind: 'parse_error', status, detail, ...pos, offset, message: `the query does not parse at line ${pos.line}, column ${pos.column}: ${detail}` };
+    return { kind: 'parse_error', status, detail, ...pos, offset, message: detail };
   }
   if (status >= 400 && status < 500) return { kind: 'bad_request', status, detail, message: `Loki refused the request (${status}): ${said}` };
   return { kind: 'server_error', status, detail, message: `Loki failed (${status} ${statusText}): ${said}` };

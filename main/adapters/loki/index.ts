@@ -1,6 +1,6 @@
 /** A client for a remote Loki's HTTP API (queries, labels, tail, push…), typed and in words. */
 export { createLokiClient, type LokiClient } from './client';
-export type { LokiAuth, LokiConfig, LokiConfigInput, LokiTls } from './config';
+export { lokiConfigSchema, type LokiAuth, type LokiConfig, type LokiConfigInput, type LokiTls } from './config';
 export { isLokiFailure, LokiFailure, type LokiError, type LokiErrorKind } from './errors';
 export type { ConnectionCheck, CheckName } from './checks';
 export type { Direction, LokiStep, LokiTime, QueryParams, QueryRangeParams, TailParams } from './params';
