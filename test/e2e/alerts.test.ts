@@ -256,4 +256,20 @@ tests:
     expect(await page.getByTestId('backtest-progress').count()).toBe(0);
     await page.evaluate(() => (window.location.hash = '#/alerts'));
   });
+
+  it('completes the rule schema’s keys in a rule', async () => {
+    await paste('rules-editor', SEED_RULES);
+    await page.getByTestId('rules-editor').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End'); // line 6: "        for: 1m"
+    await page.keyboard.press('Enter'); // indents as the line above
+    await page.keyboard.type('kee');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'keep_firing_for' });
+    await expect.poll(() => suggestion.count(), { timeout: 10_000 }).toBe(1);
+    await screenshot(page, '48-alerts-rule-completion');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('5m');
+    await expect.poll(rulesText, { timeout: 10_000 }).toContain('        for: 1m\n        keep_firing_for: 5m\n');
+  });
 });
