@@ -29,15 +29,17 @@ export type LokiTls = z.infer<typeof tlsSchema>;
 const FORBIDDEN_HEADERS = new Set(['host', 'content-length', 'connection', 'upgrade', 'transfer-encoding']);
 
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'not a valid HTTP header name');
+// eslint-disable-next-line no-control-regex
+const headerValue = z.string().regex(/^[^\x00-\x08\x0a-\x1f\x7f]*$/, 'a header value cannot hold line breaks or control characters');
 
 export const lokiConfigSchema = z
   .object({
     /** Where Loki answers, e.g. `http://127.0.0.1:3100` or `https://logs.example.com/loki-prefix`. */
     url: z.string().min(1, 'the URL is empty'),
     /** `X-Scope-OrgID`; required by Loki when `auth_enabled: true` (`a|b` queries several tenants). */
-    tenant: z.string().min(1).optional(),
+    tenant: headerValue.min(1, 'the tenant is empty').optional(),
     auth: authSchema.default({ kind: 'none' }),
-    headers: z.record(headerName, z.string()).default({}),
+    headers: z.record(headerName, headerValue).default({}),
     tls: tlsSchema.default({ insecureSkipVerify: false }),
     /** An HTTP proxy, e.g. `http://proxy:3128` (requests tunnel through it with CONNECT). */
     proxyUrl: z.string().min(1).optional(),

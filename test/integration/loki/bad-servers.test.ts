@@ -192,6 +192,8 @@ describe('the Loki client facing misbehaving servers', () => {
     ['a text that is not a URL', { url: 'localhost 3100' }, /^Loki connection: url: "localhost 3100" is not a URL/],
     ['a URL with a password in it, which the message does not repeat', { url: `http://vigie:${PASSWORD}@127.0.0.1:3100` }, /^Loki connection: url: the URL holds a user or password: put them in the basic auth fields/],
     ['an ftp URL', { url: 'ftp://127.0.0.1/' }, /ftp: URLs are not supported/],
+    ['a tenant with a line break', { tenant: 'a\r\nX-Evil: 1' }, /^Loki connection: tenant: a header value cannot hold line breaks/],
+    ['a header named Host', { headers: { Host: 'x' } }, /^Loki connection: headers\.Host: Host is set by the client itself/],
     ['a certificate without its key', { url: 'https://x', tls: { certFile: '/tmp/c.pem' } }, /needs both its certificate file and its key file/],
     ['a CA file that does not exist', { url: 'https://x', tls: { caFile: '/nonexistent/ca.pem' } }, /the CA file \/nonexistent\/ca.pem cannot be read/],
   ])('a configuration with %s is refused before any request', (_what, config, says) => {
