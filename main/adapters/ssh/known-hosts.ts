@@ -13,7 +13,7 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface KnownHostLine {
   file: string;
@@ -188,4 +188,15 @@ export class KnownHosts {
     }
     await appendFile(this.writeTo, `${prefix}${field} ${type} ${key.toString('base64')}\n`, { mode: 0o600 });
   }
+}
+
+/**
+ * The files OpenSSH reads by default (UserKnownHostsFile `~/.ssh/known_hosts
+ * ~/.ssh/known_hosts2`, GlobalKnownHostsFile `/etc/ssh/ssh_known_hosts{,2}`), plus a
+ * Vigie-owned file when given; accepted keys go to that file, else to ~/.ssh/known_hosts.
+ */
+export function defaultKnownHosts(options: { home: string; vigieFile?: string; hash?: boolean }): KnownHosts {
+  const user = [join(options.home, '.ssh', 'known_hosts'), join(options.home, '.ssh', 'known_hosts2')];
+  const files = [...user, '/etc/ssh/ssh_known_hosts', '/etc/ssh/ssh_known_hosts2', ...(options.vigieFile ? [options.vigieFile] : [])];
+  return new KnownHosts(files, options.vigieFile ?? user[0]!, options.hash !== undefined ? { hash: options.hash } : {});
 }

@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import type { AppError } from '../../../shared/model/index';
 import type { ByteSource } from '../fs/byte-source';
 import type { SshConnection } from './ssh-connection';
-import { SshFailure, sftpProblem } from './ssh-errors';
+import { SshFailure, isFileProblem, sftpProblem } from './ssh-errors';
 
 export interface RemoteStat {
   kind: 'file' | 'folder' | 'other';
@@ -30,26 +30,27 @@ export async function statRemote(conn: SshConnection, path: string): Promise<Rem
 
 /**
  * The files under `root`, sorted, with the errors met on the way (an unreadable sub-folder
- * does not stop the walk). Symlinked folders are not entered (they can loop). `accept`
+ * does not stop the walk; a connection that fails for good, or `signal`, does: it throws). Symlinked folders are not entered (they can loop). `accept`
  * filters by base name (the sources service passes its log-like-name rule).
  */
 export async function listRemoteFiles(
   conn: SshConnection,
   root: string,
-  options: { recursive: boolean; accept?: (name: string) => boolean },
+  options: { recursive: boolean; accept?: (name: string) => boolean; signal?: AbortSignal },
 ): Promise<{ files: string[]; errors: AppError[] }> {
   const files: string[] = [];
   const errors: AppError[] = [];
   const top = await statRemote(conn, root).catch((e: unknown) => e);
-  if (top instanceof SshFailure) return { files, errors: [top.error] };
+  if (top instanceof SshFailure && isFileProblem(top.problem)) return { files, errors: [top.error] };
   if (top instanceof Error) throw top;
   if ((top as RemoteStat).kind !== 'folder') return { files: [root], errors };
   const walk = async (dir: string): Promise<void> => {
+    if (options.signal?.aborted) throw new SshFailure({ kind: 'cancelled', path: root });
     let list: { filename: string; attrs: Stats }[];
     try {
       list = await conn.withSftp(dir, (sftp) => cb((d) => sftp.readdir(dir, d)));
     } catch (e) {
-      if (e instanceof SshFailure && e.problem.kind !== 'closed') return void errors.push(e.error);
+      if (e instanceof SshFailure && isFileProblem(e.problem)) return void errors.push(e.error);
       throw e;
     }
     list.sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0));
@@ -59,7 +60,7 @@ export async function listRemoteFiles(
       let kind = kindOf(attrs);
       if (attrs.isSymbolicLink()) {
         const target = await statRemote(conn, full).catch((e: unknown) => e);
-        if (target instanceof SshFailure) {
+        if (target instanceof SshFailure && isFileProblem(target.problem)) {
           errors.push(target.error);
           continue;
         }

@@ -24,6 +24,7 @@ export type SshProblem =
   | { kind: 'permission-denied'; path: string }
   | { kind: 'not-found'; path: string }
   | { kind: 'remote'; path: string; detail: string }
+  | { kind: 'cancelled'; path: string }
   | { kind: 'closed' };
 
 const at = (p: HostRef): string => (p.port === 22 ? p.host : `${p.host}:${p.port}`);
@@ -58,6 +59,8 @@ function messageOf(p: SshProblem): string {
       return `${p.path}: no such file or folder on the SSH host`;
     case 'remote':
       return `${p.path}: ${p.detail}`;
+    case 'cancelled':
+      return `${p.path}: cancelled`;
     case 'closed':
       return 'the SSH connection was closed';
   }
@@ -89,6 +92,8 @@ function appErrorOf(p: SshProblem): AppError {
       return appError('not_found', msg, { path: p.path });
     case 'remote':
       return appError('unreadable', msg, { path: p.path });
+    case 'cancelled':
+      return appError('cancelled', msg, { path: p.path });
     case 'closed':
       return appError('cancelled', msg);
     default:
@@ -102,6 +107,11 @@ export class SshFailure extends AppFailure {
     super(appErrorOf(problem));
     this.name = 'SshFailure';
   }
+}
+
+/** A problem with one file (listed among a walk's errors), not with the connection. */
+export function isFileProblem(p: SshProblem): boolean {
+  return p.kind === 'not-found' || p.kind === 'permission-denied' || p.kind === 'remote';
 }
 
 /** Thrown by an operation's own code to stop it: passed through as is, never retried. */

@@ -52,6 +52,12 @@ describe('listing folders on an SSH host', () => {
     expect(r.files).toEqual(want.map((w) => join(logs, w)));
   });
 
+  it('stops listing when cancelled', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(listRemoteFiles(conn, logs, { recursive: true, signal: ac.signal })).rejects.toMatchObject({ error: { code: 'cancelled' } });
+  });
+
   it('reports a missing folder as an error in words', async () => {
     const r = await listRemoteFiles(conn, join(logs, 'nope'), { recursive: true });
     expect(r.files).toEqual([]);
