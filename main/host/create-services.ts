@@ -14,6 +14,7 @@ import { exportPipelineConfig, runPipeline } from '../services/pipeline/pipeline
 import { checkRulesHandler } from '../services/alerts/check-rules';
 import { runBacktest } from '../services/alerts/backtest-service';
 import { runRulesTest } from '../services/alerts/unit-test';
+import { createLiveService, liveHandlers } from '../services/live/live-handlers';
 import { connectionHandlers, createConnectionService, type ConnectionsOptions } from '../services/connections';
 import { remoteHandlers } from '../services/remote/prometheus-queries';
 
@@ -21,6 +22,8 @@ export interface ServicesOptions {
   mode: 'electron' | 'web' | 'cli' | 'test';
   cwd?: string;
   rescanMs?: number;
+  /** Where the live state is saved (default: the user's config folder in electron and web mode; nothing saved in tests and the CLI). */
+  configDir?: string;
   /** Where connections and their secrets live (Electron passes its safeStorage backend). */
   connections?: ConnectionsOptions;
 }
@@ -46,6 +49,7 @@ export function createServices(options: ServicesOptions): Services {
 
   const connections = createConnectionService(options.connections);
   const remote = remoteHandlers((id) => connections.prometheusConfig(id));
+  const live = createLiveService(sources, { mode: options.mode, ...(options.configDir !== undefined ? { configDir: options.configDir } : {}) });
   const handlers = {
     'app.info': async () => ({ name: 'vigie' as const, version, mode: options.mode, platform: process.platform }),
     'sources.list': async () => sources.snapshot(),
@@ -64,9 +68,10 @@ export function createServices(options: ServicesOptions): Services {
     'rules.check': async (input) => checkRulesHandler(input),
     'rules.backtest': (input, { signal }) => runBacktest(input, sources.localStreams(), signal),
     'rules.test': async (input) => runRulesTest(input),
+    ...liveHandlers(live),
     ...connectionHandlers(connections),
     ...remote.handlers,
   } satisfies Handlers<VigieContract>;
 
-  return { handlers, sources, dispose: async () => (await remote.dispose(), await sources.dispose()) };
+  return { handlers, sources, dispose: async () => (await live.dispose(), await remote.dispose(), await sources.dispose()) };
 }

@@ -47,6 +47,12 @@ function fakeHandlers(log: string[]): Handlers<VigieContract> {
     'prometheus.metrics': notYet,
     'prometheus.labels': notYet,
     'prometheus.labelValues': notYet,
+    'live.start': notYet,
+    'live.stop': notYet,
+    'live.state': notYet,
+    'live.silence': notYet,
+    'live.configure': notYet,
+    'live.notifications': notYet,
     'sources.watch': async function* (_input, { signal }) {
       log.push('watch:start');
       signal.addEventListener('abort', () => log.push('watch:abort'));

@@ -1,6 +1,7 @@
 import { alertsContract } from './alerts';
 import { appContract } from './app';
 import { connectionsContract } from './connections';
+import { liveContract } from './live';
 import { logsContract } from './logs';
 import { logqlContract } from './logql';
 import { metricsContract } from './metrics';
@@ -16,6 +17,7 @@ export * from './logql';
 export * from './metrics';
 export * from './pipelines';
 export * from './alerts';
+export * from './live';
 export * from './connections';
 export * from './remote';
 
@@ -28,6 +30,7 @@ export const contract = {
   ...metricsContract,
   ...pipelinesContract,
   ...alertsContract,
+  ...liveContract,
   ...connectionsContract,
   ...remoteContract,
 } as const;
