@@ -91,6 +91,32 @@ describe('following a file on an SSH host', () => {
     expect(resets).toEqual(Array(3).fill(name === 'rename' ? 'rotated' : 'truncated'));
   });
 
+  it('tells a rotated file that starts with the same 64+ bytes (a fixed banner) by its size', async () => {
+    const p = join(sshd.dir, 'banner.log');
+    const banner = `${'#'.repeat(70)} service log\n`;
+    writeFileSync(p, banner);
+    const { got, resets, errors, follower } = await follow(p);
+    let n = 0;
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 50; i++) appendFileSync(p, `line ${n++}\n`);
+      await until(() => got.length === n + round + 1, 10_000, `round ${round} read`);
+      renameSync(p, `${p}.${round}`);
+      writeFileSync(p, banner); // logrotate's `create`, then the service writes its banner
+      await until(() => resets.length === round + 1, 10_000, `rotation ${round} seen`);
+    }
+    appendFileSync(p, `line ${n++}\n`);
+    await until(() => got.length === n + 4, 10_000, 'the last line');
+    await follower.close();
+    expect(errors).toEqual([]);
+    expect(resets).toEqual(['rotated', 'rotated', 'rotated']);
+    const want: string[] = [];
+    for (let round = 0, k = 0; round < 4; round++) {
+      want.push(banner.trimEnd());
+      for (let i = 0; i < (round < 3 ? 50 : 1); i++) want.push(`line ${k++}`);
+    }
+    expect(got).toEqual(want);
+  });
+
   it('reconnects after sshd is killed mid-follow and resumes at the saved offset, nothing lost or repeated', async () => {
     const p = join(sshd.dir, 'outage.log');
     writeFileSync(p, '');
