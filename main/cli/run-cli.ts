@@ -15,6 +15,7 @@ verbs:
   streams PATH   list the streams of a folder or file, with line counts and time spans
   query QUERY    run a LogQL log query over files: vigie query '{job="x"} |= "error"' --from PATH
   pipeline       run a Promtail pipeline over files: vigie pipeline --config promtail.yaml [--inspect] [--metrics]
+  rules          alerting rules: vigie rules test|lint|backtest FILE… (see vigie rules --help)
   help [VERB]    show help
 
 The conformance report of the engines: npm run conformance [-- --suite FAMILY] [--dir PATH] [--verbose]`;

@@ -106,18 +106,27 @@ function scrapeInto(registry: MetricsRegistry, range: { fromMs: number; toMs: nu
   const grid = (ms: number) => BigInt(Math.ceil(ms / SCRAPE_INTERVAL_MS) * SCRAPE_INTERVAL_MS) * MS;
   const from = grid(range.fromMs);
   const to = grid(range.toMs);
-  const perSeries = Number((to - from) / step) + 1;
+  // Counted before anything is built: a long range over a long-lived counter is many samples.
+  const onGrid = (t: bigint) => (t <= from ? from : from + ((t - from + step - 1n) / step) * step);
+  const plan = registry.definitions().map((d) => {
+    const firsts = registry.timeline(d.name).flatMap((tl) => (tl.points.length ? [onGrid(tl.points.reduce((m, p) => (p.tNs < m ? p.tNs : m), tl.points[0]!.tNs))] : []));
+    const start = firsts.length ? firsts.reduce((m, t) => (t < m ? t : m)) : from;
+    // Each series from its own first scrape to the end (expired ones stop earlier: an upper bound).
+    const samples = firsts.reduce((n, f) => n + (f > to ? 0 : Number((to - f) / step) + 1), 0);
+    return { d, start, samples };
+  });
+  const planned = plan.reduce((n, p) => n + p.samples, 0);
+  if (planned > MAX_SAMPLES) {
+    throw new AppFailure(appError('bad_input', `the pipeline's metrics would be ${planned.toLocaleString('en')} samples at the 15s scrape interval over this range, over the back-test limit of ${MAX_SAMPLES.toLocaleString('en')}: shorten the range`));
+  }
   let series = 0;
   let samples = 0;
-  for (const d of registry.definitions()) {
-    for (const tl of registry.scrape(d.name, from, to, step)) {
+  for (const { d, start } of plan) {
+    for (const tl of registry.scrape(d.name, start, to, step)) {
       // A histogram's _bucket, _sum and _count samples only grow: counters to PromQL.
       types.set(tl.name, d.kind === 'histogram' ? 'counter' : d.kind);
       if (tl.points.length === 0) continue;
       samples += tl.points.length + 1;
-      if (samples > MAX_SAMPLES) {
-        throw new AppFailure(appError('bad_input', `the pipeline's metrics would need more than ${MAX_SAMPLES.toLocaleString('en')} samples at the 15s scrape interval (${perSeries.toLocaleString('en')} scrapes per series): shorten the back-test range`));
-      }
       const labels = labelsFromRecord({ ...tl.labels, __name__: tl.name });
       for (const p of tl.points) storage.append(labels, Number(p.tNs / MS), p.value);
       const last = tl.points.at(-1)!.tNs;

@@ -23,7 +23,7 @@ describe('rules.check', () => {
 
   it.each([
     { name: 'a PromQL error inside a block scalar points at its line and column in the file', expr: '    expr: |\n      sum(rate(x[5m]))\n        > > 1\n', line: 7, column: 11, message: /unexpected ">"/ },
-    { name: 'a PromQL error in a quoted scalar points inside the quotes', expr: '    expr: "rate(x[5m]"\n', line: 5, column: 22, message: /unexpected end of input/ },
+    { name: 'a PromQL error in a quoted scalar points inside the quotes', expr: '    expr: "rate(x[5m]"\n', line: 5, column: 22, message: /unclosed left parenthesis/ },
     { name: 'a LogQL error in a Loki group is worded as Loki words it', expr: '    expr: sum(count_over_time({app="x"} |= "a" [5m])) > 1\n  - alert: B\n    expr: sum(count_over_time({app="x"} |~ "(" [5m]))\n', line: 7, column: 41, message: /error parsing regexp: missing closing \)/ },
   ])('$name', ({ expr, line, column, message }) => {
     const c = checkRules(`groups:\n- name: g\n  rules:\n  - alert: A\n${expr}`);
