@@ -128,7 +128,10 @@ describe('a user back-tests the seed alert over the errors their pipeline counts
     await expect.poll(rulesText, { timeout: 10_000 }).toContain('increase(promtail_custom_error_total[5m])');
     expect(await rulesText()).not.toContain('promtail_custom_error_total > 1');
     await expect.poll(() => page.locator('[data-testid="rules-lint"][data-code="counter-threshold"]').count(), { timeout: 20_000 }).toBe(0);
+    // The firing result on screen is now the old rule's: the page says so until it runs again.
+    expect(await page.getByTestId('backtest-stale').textContent()).toContain('rule file');
     const r = await backtest();
+    expect(await page.getByTestId('backtest-stale').count()).toBe(0);
     expect(r.outcome).toBe('resolved');
     expect(r.states).toEqual(['pending', 'firing', 'resolved']);
     expect(r.times[2]!).toBeGreaterThan(LAST_ERROR);

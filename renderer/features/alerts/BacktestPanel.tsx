@@ -4,7 +4,7 @@ import { useLocation } from '../../app/LocationProvider';
 import type { TimeZoneSetting } from '../../app/time-format';
 import { formatDateTime } from '../../app/time-format';
 import type { ChartTheme } from '../../charts/chart-theme';
-import { backtestRange, progressFraction } from './backtest-view';
+import { backtestRange, progressFraction, staleInputs } from './backtest-view';
 import { BacktestGroupResult } from './BacktestResults';
 import { useBacktest } from './use-alerts';
 import type { PipelineChoice } from './use-pipeline-choice';
@@ -41,6 +41,7 @@ export function BacktestPanel({ rules, streams, chosen, choice, runRef, theme, z
   useEffect(() => {
     runRef.current = canRun ? run : null;
   });
+  const stale = ran && span.ok ? staleInputs(ran, { rules, streamIds: [...chosen], pipeline, start: span.start, end: span.end }) : [];
 
   return (
     <section className="backtest" data-testid="backtest" data-status={view.status}>
@@ -114,7 +115,11 @@ export function BacktestPanel({ rules, streams, chosen, choice, runRef, theme, z
       )}
       {ranSpan && (view.status === 'running' || view.status === 'done' || view.status === 'failed' || view.status === 'cancelled') && (
         <div className="backtest-results" data-testid="backtest-results">
-          {ran && ran.rules !== rules && <div className="pipeline-stale-note muted">Results of an earlier version of the rule file: back-test again to update.</div>}
+          {stale.length > 0 && (
+            <div className="pipeline-stale-note muted" data-testid="backtest-stale">
+              The {stale.join(', ')} changed since this back-test: run it again to update.
+            </div>
+          )}
           {view.groups.map((g) => (
             <BacktestGroupResult key={g.group} group={g} range={ranSpan} theme={theme} zone={zone} />
           ))}

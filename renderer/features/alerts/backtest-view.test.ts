@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamInfo } from '../../../shared/contract';
 import type { BacktestGroup } from '../../../shared/contract/alerts';
-import { backtestRange, IDLE, onBacktestCancel, onBacktestEnd, onBacktestEvent, progressFraction, STARTED, type BacktestView } from './backtest-view';
+import { backtestRange, IDLE, onBacktestCancel, onBacktestEnd, onBacktestEvent, progressFraction, STARTED, staleInputs, type BacktestView } from './backtest-view';
 
 const group: BacktestGroup = { group: 'seed', intervalMs: 60_000, alerts: [], series: [], errors: [] };
 
@@ -58,5 +58,19 @@ describe('backtestRange', () => {
     ['refuses a range that ends before it starts', { start: 9999 }, ['a'], { ok: false }],
   ])('%s', (_name, range, chosen, expected) => {
     expect(backtestRange(range, streams, chosen)).toMatchObject(expected);
+  });
+});
+
+describe('staleInputs', () => {
+  const ran = { rules: 'r', streamIds: ['a', 'b'], pipeline: 'p', start: 1, end: 2 };
+  it.each([
+    ['nothing when the page still shows the inputs of the run', ran, []],
+    ['the rule file when it was edited', { ...ran, rules: 'r2' }, ['rule file']],
+    ['the streams when one was added', { ...ran, streamIds: ['a', 'b', 'c'] }, ['streams']],
+    ['the pipeline when another was chosen', { ...ran, pipeline: null }, ['pipeline']],
+    ['the time range when it moved', { ...ran, end: 3 }, ['time range']],
+    ['everything that changed, in order', { rules: 'x', streamIds: [], pipeline: 'q', start: 0, end: 2 }, ['rule file', 'streams', 'pipeline', 'time range']],
+  ])('names %s', (_name, now, expected) => {
+    expect(staleInputs(ran, now)).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import type { StreamInfo, TimeRange } from '../../../shared/contract';
-import type { BacktestEvent, BacktestGroup, TextRange } from '../../../shared/contract/alerts';
+import type { BacktestEvent, BacktestGroup, BacktestInput, TextRange } from '../../../shared/contract/alerts';
 
 type Invalid = TextRange & { message: string };
 type Progress = { done: number; total: number; phase: string };
@@ -67,4 +67,17 @@ export function backtestRange(range: TimeRange, streams: readonly StreamInfo[], 
   if (start === undefined || end === undefined) return { ok: false, message: 'Choose streams whose lines have timestamps, or set a time range with both ends.' };
   if (end < start) return { ok: false, message: 'The time range ends before it starts.' };
   return { ok: true, start, end };
+}
+
+/**
+ * What in the page differs from the inputs a shown result was computed with (empty: it is
+ * current). Listed so the page can say what to back-test again for.
+ */
+export function staleInputs(ran: BacktestInput, now: BacktestInput): string[] {
+  const out: string[] = [];
+  if (ran.rules !== now.rules) out.push('rule file');
+  if (ran.streamIds.length !== now.streamIds.length || ran.streamIds.some((id, i) => now.streamIds[i] !== id)) out.push('streams');
+  if ((ran.pipeline ?? null) !== (now.pipeline ?? null)) out.push('pipeline');
+  if (ran.start !== now.start || ran.end !== now.end) out.push('time range');
+  return out;
 }
