@@ -19,6 +19,10 @@ interface LocationValue {
   query: string;
   /** Replaces the query in the URL (no history entry: the query history keeps old ones). */
   setQuery(query: string): void;
+  /** Explore's right pane query when split ('' empty), undefined when not split. */
+  split: string | undefined;
+  /** Opens (a string) or closes (undefined) the split, or replaces the right pane's query. */
+  setSplit(query: string | undefined): void;
 }
 
 const LocationContext = createContext<LocationValue | null>(null);
@@ -59,6 +63,13 @@ export function LocationProvider({ children }: { children: ReactNode }) {
   );
   const refresh = useCallback(() => setResolvedAt(Date.now()), []);
   const setQuery = useCallback((query: string) => commit({ ...state, query: query.trim() ? query : undefined }, false), [commit, state]);
+  const setSplit = useCallback(
+    (split: string | undefined) => {
+      const { split: _old, ...rest } = state;
+      commit(split === undefined ? rest : { ...rest, split }, false);
+    },
+    [commit, state],
+  );
 
   const resolved = useMemo(() => resolveRange(state.range, resolvedAt, settings.timeZone === 'utc'), [state.range, resolvedAt, settings.timeZone]);
   const value = useMemo<LocationValue>(
@@ -72,8 +83,10 @@ export function LocationProvider({ children }: { children: ReactNode }) {
       refresh,
       query: state.query ?? '',
       setQuery,
+      split: state.split,
+      setSplit,
     }),
-    [state, navigate, setRange, resolved, refresh, setQuery],
+    [state, navigate, setRange, resolved, refresh, setQuery, setSplit],
   );
   return <LocationContext.Provider value={value}>{children}</LocationContext.Provider>;
 }

@@ -8,6 +8,8 @@ export interface HashState {
   range: TimeRangeSpec;
   /** Explore's LogQL query, so a link or a reload brings the query back. */
   query?: string;
+  /** Explore split in two: the right pane's query ('' for an empty one); absent when not split. */
+  split?: string;
 }
 
 /**
@@ -23,7 +25,8 @@ export function parseHash(hash: string): HashState {
   const from = params.get('from');
   const to = params.get('to');
   const query = params.get('query') || undefined;
-  return { page, range: from === null && to === null ? DEFAULT_RANGE : { from: from ?? '', to: to ?? '' }, query };
+  const split = params.has('split') ? (params.get('split') ?? '') : undefined;
+  return { page, range: from === null && to === null ? DEFAULT_RANGE : { from: from ?? '', to: to ?? '' }, query, ...(split !== undefined ? { split } : {}) };
 }
 
 export function formatHash(state: HashState): string {
@@ -31,6 +34,7 @@ export function formatHash(state: HashState): string {
   if (state.range.from.trim()) params.set('from', state.range.from.trim());
   if (state.range.to.trim()) params.set('to', state.range.to.trim());
   if (state.query?.trim()) params.set('query', state.query);
+  if (state.split !== undefined) params.set('split', state.split.trim() ? state.split : '');
   const qs = params.toString();
   return `#/${state.page}${qs ? `?${qs}` : ''}`;
 }

@@ -70,6 +70,8 @@ describe('hash state', () => {
     [{ page: 'explore', range: DEFAULT_RANGE }, '#/explore'],
     [{ page: 'settings', range: { from: 'now-15m', to: 'now' } }, '#/settings?from=now-15m&to=now'],
     [{ page: 'explore', range: { from: 'now-1h', to: 'now' }, query: '{job="a b"} |= "x&y" | json' }, '#/explore?from=now-1h&to=now&query=%7Bjob%3D%22a+b%22%7D+%7C%3D+%22x%26y%22+%7C+json'],
+    [{ page: 'explore', range: DEFAULT_RANGE, query: '{a="1"}', split: '{b="2"}' }, '#/explore?query=%7Ba%3D%221%22%7D&split=%7Bb%3D%222%22%7D'],
+    [{ page: 'explore', range: DEFAULT_RANGE, split: '' }, '#/explore?split='],
   ] as const)('formatHash round-trips %j', (state, hash) => {
     expect(formatHash(state)).toBe(hash);
     expect(parseHash(hash)).toEqual(state);

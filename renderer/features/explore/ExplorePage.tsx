@@ -1,168 +1,19 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useLocation } from '../../app/LocationProvider';
-import { useSettings } from '../../app/SettingsProvider';
-import { errorText } from '../../rpc/errors';
-import { useRpcStream } from '../../rpc/hooks';
-import { LogPanel } from '../logs/LogPanel';
-import { MetricResults } from '../metrics/MetricResults';
-import { useDrill } from '../metrics/use-drill';
-import { VolumeHistogram } from '../metrics/VolumeHistogram';
-import { metricRange } from '../metrics/query-bounds';
-import { PrometheusPanel } from './PrometheusPanel';
-import { QueryBar } from './QueryBar';
-import { QueryResults } from './QueryResults';
-import { pruneSelection, viewSignature } from './stream-groups';
-import { StreamPicker } from './StreamPicker';
-import { useExploreQuery } from './use-explore-query';
-import { useStreamSelection } from './use-stream-selection';
-
-const PROM_OPEN_KEY = 'vigie.explore.prometheusPanelOpen';
+import { ExplorePane } from './ExplorePane';
 
 /**
- * Explore: a LogQL query bar on top. With a log query, its volume histogram, results and
- * parsed fields; with a metric query, its chart and tables; with an empty editor, the stream
- * browser (pick streams on the left, their lines merged by time).
+ * Explore: one pane, or two side by side (Grafana's split view). Both panes read the one time
+ * range of the header (their time pickers are linked: there is one) and share the time cursor,
+ * so a chart in either marks the lines of both. The right pane's query lives in the URL too.
  */
 export function ExplorePage() {
-  const watch = useRpcStream('sources.watch', {});
-  const { navigate, range } = useLocation();
-  const [promOpen, setPromOpen] = useState(() => window.localStorage.getItem(PROM_OPEN_KEY) === '1');
-  const togglePanel = (open: boolean): void => {
-    window.localStorage.setItem(PROM_OPEN_KEY, open ? '1' : '0');
-    setPromOpen(open);
-  };
-  const queryClient = useQueryClient();
-  const [chosen, setChosen] = useStreamSelection();
-  const streams = useMemo(() => watch.data?.streams ?? [], [watch.data]);
-  const byId = useMemo(() => new Map(streams.map((s) => [s.id, s])), [streams]);
-  const live = useMemo(() => (watch.data ? pruneSelection(chosen, streams) : chosen), [watch.data, chosen, streams]);
-  const labelsOf = useCallback((id: string) => byId.get(id)?.labels, [byId]);
-  const q = useExploreQuery(streams);
-  const { shownTheme, settings } = useSettings();
-  const drill = useDrill(q.limit, q.direction);
-  const { metrics } = q;
-
-  // New lines or a finished index make cached windows stale: refetch what is on screen.
-  const signature = useMemo(() => viewSignature(streams, new Set(live)), [streams, live]);
-  const lastSignature = useRef<string | null>(null);
-  useEffect(() => {
-    if (lastSignature.current !== null && lastSignature.current !== signature) void queryClient.invalidateQueries({ queryKey: ['logs.window'] });
-    lastSignature.current = signature;
-  }, [signature, queryClient]);
-
-  const bar = (
-    <QueryBar
-      text={q.text}
-      onText={q.setText}
-      onRun={q.runNow}
-      onCancel={q.cancel}
-      running={q.running}
-      progress={q.progress}
-      error={q.error}
-      limit={q.limit}
-      onLimit={q.setLimit}
-      direction={q.direction}
-      onDirection={q.setDirection}
-      history={q.history}
-      onPickHistory={q.pickHistory}
-      completionData={q.completionData}
-      check={q.check}
-      onCheck={q.onCheck}
-      theme={shownTheme}
-      kind={q.kind}
-      step={q.step}
-      onStep={q.setStep}
-      metricType={q.metricType}
-      onMetricType={q.setMetricType}
-    />
-  );
-  // The Prometheus panel shares the log panel's timeline: the volume histogram's bounds when a
-  // log query runs, else the range (or the streams' span when the range is "all time").
-  const timeline = metrics.volumeInput ?? metrics.metricInput ?? metricRange(range, streams, '', Date.now());
-  const timelineRange = { start: 'start' in timeline ? timeline.start : timeline.time - 3600_000, end: 'end' in timeline ? timeline.end : timeline.time };
+  const { split, setSplit } = useLocation();
+  const right = useMemo(() => (split === undefined ? undefined : { query: split, setQuery: (q: string) => setSplit(q) }), [split, setSplit]);
   return (
-    <div className="explore-page">
-      {bar}
-      <div className={`explore-body${promOpen ? ' with-panel' : ''}`}>
-        {q.queryMode ? queryView() : streamBrowser()}
-        {promOpen ? (
-          <PrometheusPanel range={timelineRange} theme={shownTheme} utc={settings.timeZone === 'utc'} onZoom={drill.zoom} onClose={() => togglePanel(false)} />
-        ) : (
-          <button className="btn btn-sm add-panel" data-testid="add-prometheus-panel" onClick={() => togglePanel(true)} title="Chart a PromQL query from a Prometheus connection below the logs, on the same timeline">
-            + Prometheus panel
-          </button>
-        )}
-      </div>
+    <div className={`explore-split${right ? ' is-split' : ''}`} data-testid="explore-split">
+      <ExplorePane onSplit={right ? undefined : () => setSplit('')} />
+      {right && <ExplorePane key="right" binding={right} onClose={() => setSplit(undefined)} />}
     </div>
   );
-
-  function queryView() {
-    if (metrics.metricInput) {
-      return (
-        <MetricResults
-          input={metrics.metricInput}
-          answer={metrics.metricQuery.data}
-          fetching={metrics.metricQuery.isFetching}
-          cancelled={metrics.cancelled}
-          theme={shownTheme}
-          timeZone={settings.timeZone}
-          drill={drill}
-          onFilter={q.addFilter}
-        />
-      );
-    }
-    if (!q.run) return <div className="empty">Fix the query to run it.</div>;
-    return (
-      <div className="log-results">
-        {metrics.volumeInput && (
-          <VolumeHistogram
-            input={metrics.volumeInput}
-            answer={metrics.volumeQuery.data}
-            error={metrics.volumeQuery.error}
-            fetching={metrics.volumeQuery.isFetching}
-            theme={shownTheme}
-            utc={settings.timeZone === 'utc'}
-            onPick={(t, step) => drill.drillAt(t, step, [])}
-            onZoom={drill.zoom}
-          />
-        )}
-        <QueryResults run={q.run} rows={q.rows} fields={q.fields} onFilter={q.addFilter} />
-      </div>
-    );
-  }
-
-  // Called, not rendered as <StreamBrowser/>: a component defined in here would be a new type
-  // on every render and remount the log list each time.
-  function streamBrowser() {
-    if (watch.error && !watch.data) return <div className="page-error">Could not list sources: {errorText(watch.error)}</div>;
-    if (!watch.data) return <div className="empty">Loading sources…</div>;
-    if (streams.length === 0) {
-      return (
-        <div className="empty-page">
-          <h2>No logs yet</h2>
-          <p>Add a folder or a file of logs to explore it.</p>
-          <button className="btn btn-primary" onClick={() => navigate('sources')}>
-            Add a source
-          </button>
-        </div>
-      );
-    }
-    return (
-      <div className="explore">
-        <StreamPicker streams={streams} selected={live} onChange={setChosen} />
-        {live.length === 0 ? (
-          <div className="empty-page">
-            <h2>Choose streams</h2>
-            <p>Tick one or more streams on the left to see their lines, merged by time.</p>
-            <button className="btn btn-primary" onClick={() => setChosen(streams.map((s) => s.id))}>
-              Show all {streams.length} streams
-            </button>
-          </div>
-        ) : (
-          <LogPanel streamIds={live} labelsOf={labelsOf} />
-        )}
-      </div>
-    );
-  }
 }

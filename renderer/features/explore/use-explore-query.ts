@@ -32,9 +32,18 @@ function runErrorText(e: unknown): string {
  * the `logql.check` answers, the run (`logql.query`, or `logql.metric` when the query is a
  * metric query, with `logql.volume` beside a log query) and what the UI derives from it.
  */
-export function useExploreQuery(streams: readonly StreamInfo[]) {
+export interface QueryBinding {
+  /** Where the pane's query is kept (the URL's `query` for the main pane, `split` for the right one). */
+  query: string;
+  setQuery(query: string): void;
+}
+
+export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryBinding) {
   const { client } = useRpc();
-  const { range, query: urlQuery, setQuery } = useLocation();
+  const location = useLocation();
+  const { range } = location;
+  const urlQuery = binding ? binding.query : location.query;
+  const setQuery = binding ? binding.setQuery : location.setQuery;
   const [text, setText] = useState(urlQuery);
   const [limit, setLimit] = useState(1000);
   const [direction, setDirection] = useState<Direction>('backward');
