@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rulesVerb } from './rules';
@@ -10,19 +11,16 @@ const SUITE = resolve(HERE, '../../../../shared/conformance/promtool');
 const FIXTURES = resolve(HERE, '../../engines/promtool/fixtures');
 const PROMTOOL = '/usr/bin/promtool';
 
-/** promtool's real answer when it is installed, else the one recorded from promtool 2.42. */
-function promtool(file: string): { stdout: string; stderr: string; code: number } {
-  if (existsSync(PROMTOOL)) {
-    try {
-      const stdout = execFileSync(PROMTOOL, ['test', 'rules', `${file}.yml`], { cwd: SUITE, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      return { stdout, stderr: '', code: 0 };
-    } catch (e) {
-      const err = e as { stdout: string; stderr: string; status: number };
-      return { stdout: err.stdout, stderr: err.stderr, code: err.status };
-    }
+/** promtool's real answer: the Debian package's binary, which the tests require (.ci/run installs it). */
+function promtool(args: string[], cwd: string): { stdout: string; stderr: string; code: number } {
+  if (!existsSync(PROMTOOL)) throw new Error(`${PROMTOOL} is missing: install the Debian package "prometheus" (it brings promtool)`);
+  try {
+    const stdout = execFileSync(PROMTOOL, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { stdout, stderr: '', code: 0 };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string; status: number };
+    return { stdout: err.stdout, stderr: err.stderr, code: err.status };
   }
-  const read = (ext: string) => readFileSync(resolve(FIXTURES, `${file}.${ext}`), 'utf8');
-  return { stdout: read('stdout'), stderr: read('stderr'), code: Number(read('exit').trim()) };
 }
 
 async function vigie(file: string) {
@@ -39,8 +37,32 @@ async function vigie(file: string) {
 }
 
 describe('vigie rules test prints what promtool prints', () => {
-  it.each(['long-period', 'failing'])('%s.yml', async (file) => {
-    expect(await vigie(file)).toEqual(promtool(file));
+  it.each(['long-period', 'failing', 'unittest'])('%s.yml', async (file) => {
+    expect(await vigie(file)).toEqual(promtool(['test', 'rules', `${file}.yml`], SUITE));
+  });
+
+  it('the recorded answers of promtool 2.42 still hold', async () => {
+    for (const file of ['long-period', 'failing']) {
+      const read = (ext: string) => readFileSync(resolve(FIXTURES, `${file}.${ext}`), 'utf8');
+      expect(await vigie(file)).toEqual({ stdout: read('stdout'), stderr: read('stderr'), code: Number(read('exit').trim()) });
+    }
+  });
+
+  it.each([
+    { name: 'a valid Prometheus rule file', text: 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: up == 0\n    for: 5m\n  - record: job:up:sum\n    expr: sum by (job) (up)\n' },
+    { name: 'an expression that does not parse', text: 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: rate(up[5m]\n' },
+    { name: 'an unknown function', text: 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: nope(up)\n' },
+    { name: 'a template that does not parse', text: 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: up == 0\n    annotations:\n      s: "{{ nope }}"\n' },
+    { name: 'a rule with neither alert nor record', text: 'groups:\n- name: g\n  rules:\n  - expr: up\n' },
+    { name: 'an unknown field', text: 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: up\n    severity: page\n' },
+    { name: 'YAML that does not parse', text: 'groups:\n- name: g\n  rules: [\n' },
+    { name: 'a seed rule with a lint warning but nothing wrong', text: 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: errors_total > 1\n' },
+  ])('vigie rules lint fails exactly where promtool check rules fails: $name', async ({ text }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-check-'));
+    writeFileSync(join(dir, 'rules.yml'), text);
+    const real = promtool(['check', 'rules', 'rules.yml'], dir);
+    const ours = await rulesVerb(['lint', join(dir, 'rules.yml')], undefined, () => {}, () => {});
+    expect(ours).toBe(real.code === 0 ? 0 : 1);
   });
 
   it('a missing file is refused before testing, exit 1', async () => {
