@@ -107,6 +107,11 @@ const CASES: Case[] = [
     want: { value: (v) => (expect(requests).toBe(3), expect(v).toMatchObject({ data: { resultType: 'streams' } })) },
   },
   {
+    what: 'a 429 without Retry-After is retried after a short backoff',
+    handler: (_q, res) => (++requests < 2 ? res.writeHead(429, { 'Content-Type': 'text/plain' }).end('slow down') : res.writeHead(200, { 'Content-Type': 'application/json' }).end(streamsAnswer([['1000000', 'line']]))),
+    want: { value: (v) => (expect(requests).toBe(2), expect(v).toMatchObject({ data: { resultType: 'streams' } })) },
+  },
+  {
     what: 'a server that keeps answering 429 gives up after the retries and says so',
     handler: (_q, res) => res.writeHead(429, { 'Retry-After': '0', 'Content-Type': 'text/plain' }).end('too many outstanding requests'),
     config: { maxRetries: 2 },

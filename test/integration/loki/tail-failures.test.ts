@@ -13,7 +13,7 @@ import { clientFor, expectNoSecrets, outcome } from './kit';
 interface Case {
   what: string;
   /** What the server does once the WebSocket is open; null: never answer the upgrade. */
-  onOpen: ((ws: WebSocket) => void) | null | 'redirect';
+  onOpen: ((ws: WebSocket) => void) | null | 'redirect' | 'html';
   want: { error: LokiErrorKind; says: RegExp; framesFirst?: number };
 }
 
@@ -22,6 +22,7 @@ const FRAME = JSON.stringify({ streams: [{ stream: { job: 'x' }, values: [['1', 
 const CASES: Case[] = [
   { what: 'a server that never answers the upgrade is abandoned after the timeout', onOpen: null, want: { error: 'timeout', says: /did not accept the live tail within 0\.3 s/ } },
   { what: 'a redirect before the upgrade is not followed and says where it led', onOpen: 'redirect', want: { error: 'redirected', says: /redirects \(301\) to https:\/\/elsewhere\/loki\/api\/v1\/tail: use the final URL directly/ } },
+  { what: 'a web page instead of the upgrade says what came back', onOpen: 'html', want: { error: 'not_json', says: /answered 200 with a web page \(text\/html\) instead of a WebSocket: "<html>portal<\/html>"/ } },
   { what: 'a tail that falls silent (no frame, no ping) is declared lost', onOpen: () => undefined, want: { error: 'timeout', says: /heard nothing from Loki for 0\.3 s \(Loki pings every second\): the connection is lost/ } },
   { what: 'a frame then a dropped connection keeps the frame and says the connection was lost', onOpen: (ws) => ws.send(FRAME, () => ws.terminate()), want: { error: 'network', says: /the connection of the live tail to ws:\/\/127\.0\.0\.1:\d+\/loki\/api\/v1\/tail was lost/, framesFirst: 1 } },
   { what: 'a frame that is not JSON is refused in words', onOpen: (ws) => ws.send('<html>oops</html>'), want: { error: 'not_json', says: /a tail frame is not JSON: "<html>oops<\/html>"/ } },
@@ -44,6 +45,7 @@ describe('the live tail facing misbehaving servers', () => {
     server.on('upgrade', (req, socket, head) => {
       const onOpen = c.onOpen;
       if (onOpen === 'redirect') socket.end('HTTP/1.1 301 Moved Permanently\r\nLocation: https://elsewhere/loki/api/v1/tail\r\nContent-Length: 0\r\n\r\n');
+      else if (onOpen === 'html') socket.end('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 19\r\n\r\n<html>portal</html>');
       else if (onOpen) wss.handleUpgrade(req, socket, head, (ws) => onOpen(ws));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
