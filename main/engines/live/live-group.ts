@@ -64,7 +64,8 @@ export class LiveGroup {
     if (this.evaluations === 2 && this.saved) this.restore(tMs);
     const events: AlertEvent[] = [];
     const rules = this.group.alertingRules();
-    for (const r of rules) events.push(...transitions(this.spec.name, r.name, r.allAlerts(), tMs, this.announced));
+    const restoring = this.saved !== null && this.evaluations < 2;
+    for (const r of rules) events.push(...transitions(this.spec.name, r.name, r.allAlerts(), tMs, this.announced, !restoring));
     const toSend = alertsToSend(
       rules.map((r) => ({ rule: r.name, expr: r.spec.expr, alerts: r.allAlerts() })),
       tMs,

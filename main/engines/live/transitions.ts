@@ -23,7 +23,11 @@ export type AnnouncedState = Map<string, Announced>;
 
 export const alertId = (rule: string, labels: Readonly<Record<string, string>>): string => `${rule}\u0002${labelsKey(labels)}`;
 
-export function transitions(group: string, rule: string, alerts: readonly Alert[], tMs: number, announced: AnnouncedState): AlertEvent[] {
+/**
+ * `resolveMissing`: whether an announced alert the rule no longer keeps counts as resolved. Not
+ * while a restart's restore is under way: the first evaluations may run before the data is back.
+ */
+export function transitions(group: string, rule: string, alerts: readonly Alert[], tMs: number, announced: AnnouncedState, resolveMissing = true): AlertEvent[] {
   const events: AlertEvent[] = [];
   const present = new Set<string>();
   for (const a of alerts) {
@@ -41,6 +45,7 @@ export function transitions(group: string, rule: string, alerts: readonly Alert[
       events.push({ transition: 'resolved', rule, group, alertKey: id, labels: before.labels, annotations: { ...a.annotations }, activeAtMs: before.activeAtMs, atMs: st.resolvedAtMs, value: a.value });
     }
   }
+  if (!resolveMissing) return events;
   for (const [id, before] of [...announced]) {
     if (before.rule !== rule || before.group !== group || present.has(id)) continue;
     announced.delete(id);
