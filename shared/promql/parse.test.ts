@@ -18,7 +18,12 @@ describe('parsePromql', () => {
   });
 
   const errors: [string, string, string][] = [
-    ['an unfinished selector is a parse error at its end', 'foo{', '1:5: parse error: unexpected end of input'],
+    // Messages and positions checked against prometheus 2.42's /api/v1/query.
+    ['input ending inside braces says so at its end', 'foo{', '1:5: parse error: unexpected end of input inside braces'],
+    ['an unclosed parenthesis is reported at the end of input', 'sum(rate(x[5m])', '1:16: parse error: unclosed left parenthesis'],
+    ['a stray right parenthesis is reported just after it', 'sum(x))', "1:8: parse error: unexpected right parenthesis ')'"],
+    ['an unknown function is named at its identifier', 'a or foo(b)', '1:6: parse error: unknown function with name "foo"'],
+    ['an incomplete binary expression ends unexpectedly', 'x +', '1:4: parse error: unexpected end of input'],
     ['scalar comparisons need bool', '1 > 2', '1:1: parse error: comparisons between scalars must use BOOL modifier'],
     ['functions check their argument types', 'rate(foo)', '1:6: parse error: expected type range vector in call to function "rate", got instant vector'],
     ['a selector needs a non-empty matcher', '{a=""}', '1:1: parse error: vector selector must contain at least one non-empty matcher'],

@@ -8,7 +8,15 @@ import type { Expr } from './ast.js';
 import { Builder } from './build.js';
 import { checkAst } from './check.js';
 import { PromqlParseError } from './errors.js';
+import { FUNCTIONS } from './functions.js';
+import { lexerError, unknownFunction } from './lex-errors.js';
 import { firstError, lineCol } from './tree.js';
+
+/** Keywords a `(` may follow: `sum(`, `by (`, `on(`… are no unknown functions. */
+const AGGREGATIONS = new Set([
+  'sum', 'avg', 'count', 'min', 'max', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'quantile', 'count_values', 'limitk', 'limit_ratio',
+  'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'atan2', 'offset',
+]);
 
 export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: { message: string; start: number; end: number } };
 
@@ -19,6 +27,10 @@ export function parsePromql(text: string): ParseResult {
     const top = tree.topNode;
     const err = firstError(top);
     if (err) {
+      const lexed = lexerError(text);
+      if (lexed && lexed.at <= err.from) throw new PromqlParseError(lexed.message, { start: lexed.pos, end: lexed.pos }, text);
+      const unknown = unknownFunction(text, err.from, (name) => name in FUNCTIONS || AGGREGATIONS.has(name.toLowerCase()));
+      if (unknown) throw new PromqlParseError(unknown.message, { start: unknown.pos, end: err.from }, text);
       const found = text.slice(err.from, Math.max(err.to, err.from + 1)).trim();
       const detail = found ? `unexpected ${JSON.stringify(found)}` : 'unexpected end of input';
       throw new PromqlParseError(detail, { start: err.from, end: err.to }, text);

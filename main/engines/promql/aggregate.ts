@@ -10,7 +10,7 @@ import { LabelsBuilder, labelsKey, METRIC_NAME, type Labels } from '../tsdb/labe
 import { pos, type EvalContext } from './context.js';
 import { evalAt, evalVector, floatsOnly } from './evaluate.js';
 import { byReverseValue, byValue, heapFix, heapPush, sortReverse } from './heap.js';
-import { kahanInc } from './kahan.js';
+import { Kahan, kahanMean } from './kahan.js';
 import { quantile } from './quantile.js';
 import { quoteGoBytes } from './go-quote.js';
 import { fail, type Sample } from './values.js';
@@ -30,11 +30,24 @@ interface Group {
   dropName: boolean;
 }
 
-function groupBy(input: Sample[], without: boolean, grouping: readonly string[]): Group[] {
+/** Each input label set's group, per aggregation node: the same series come back at every step. */
+const groupMemo = new WeakMap<AggregateExpr, WeakMap<Labels, { labels: Labels; key: string }>>();
+
+function groupOf(e: AggregateExpr, ls: Labels): { labels: Labels; key: string } {
+  let memo = groupMemo.get(e);
+  if (!memo) groupMemo.set(e, (memo = new WeakMap()));
+  let g = memo.get(ls);
+  if (!g) {
+    const labels = groupingLabels(ls, e.without, e.grouping);
+    memo.set(ls, (g = { labels, key: labelsKey(labels) }));
+  }
+  return g;
+}
+
+function groupBy(e: AggregateExpr, input: Sample[]): Group[] {
   const groups = new Map<string, Group>();
   for (const s of input) {
-    const labels = groupingLabels(s.labels, without, grouping);
-    const key = labelsKey(labels);
+    const { labels, key } = groupOf(e, s.labels);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { labels, samples: [], dropName: false }));
     g.samples.push(s);
@@ -65,7 +78,7 @@ export function aggregate(ctx: EvalContext, e: AggregateExpr, ts: number): Sampl
   }
   if (e.op === 'topk' || e.op === 'bottomk' || e.op === 'limitk' || e.op === 'limit_ratio') return aggregateK(e, p, input);
   const out: Sample[] = [];
-  for (const g of groupBy(input, e.without, e.grouping)) {
+  for (const g of groupBy(e, input)) {
     const dropName = g.dropName ? { dropName: true } : {};
     if ((e.op === 'sum' || e.op === 'avg') && g.samples.some((s) => s.h)) {
       // A sum or mean of histograms is a histogram (opaque here); a mix of both has no result.
@@ -81,13 +94,13 @@ export function aggregate(ctx: EvalContext, e: AggregateExpr, ts: number): Sampl
 function reduce(op: AggregateExpr['op'], vs: number[], param: number): number {
   switch (op) {
     case 'sum': {
-      let sum = vs[0]!;
-      let c = 0;
-      for (let i = 1; i < vs.length; i++) [sum, c] = kahanInc(vs[i]!, sum, c);
-      return sum + c;
+      const k = new Kahan(vs[0]!);
+      for (let i = 1; i < vs.length; i++) k.add(vs[i]!);
+      return k.value();
     }
     case 'avg':
-      return mean(vs);
+      // The direct Kahan mean while the sum stays finite, then the incremental mean.
+      return kahanMean(vs);
     case 'count':
       return vs.length;
     case 'group':
@@ -118,33 +131,9 @@ function reduce(op: AggregateExpr['op'], vs: number[], param: number): number {
   }
 }
 
-/** avg: the direct Kahan mean while the sum stays finite, then the incremental mean. */
-function mean(vs: number[]): number {
-  let sum = vs[0]!;
-  let c = 0;
-  let m = 0;
-  let incremental = false;
-  for (let i = 1; i < vs.length; i++) {
-    const f = vs[i]!;
-    const n = i + 1;
-    if (!incremental) {
-      const [ns, nc] = kahanInc(f, sum, c);
-      if (Number.isFinite(ns) || Number.isNaN(ns)) {
-        [sum, c] = [ns, nc];
-        continue;
-      }
-      incremental = true;
-      m = sum / (n - 1);
-      c /= n - 1;
-    }
-    const q = (n - 1) / n;
-    [m, c] = kahanInc(f / n, q * m, q * c);
-  }
-  return incremental ? m + c : sum / vs.length + c / vs.length;
-}
 
 function aggregateK(e: AggregateExpr, p: number, input: Sample[]): Sample[] {
-  const groups = groupBy(input, e.without, e.grouping);
+  const groups = groupBy(e, input);
   const out: Sample[] = [];
   const k = Math.min(Math.trunc(p), input.length);
   for (const g of groups) {

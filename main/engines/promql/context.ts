@@ -10,6 +10,8 @@ export interface EngineOptions {
   lookbackDeltaMs?: number;
   /** Step of subqueries written without one (Prometheus uses the global evaluation interval; promqltest 1m). */
   subqueryStepMs?: number;
+  /** Most samples one query may hold at once (Prometheus' --query.max-samples, 50,000,000 by default). */
+  maxSamples?: number;
 }
 
 export interface EvalContext {
@@ -22,10 +24,14 @@ export interface EvalContext {
   stepMs: number;
   lookbackMs: number;
   subqueryStepMs: number;
+  maxSamples: number;
   annotations: Annotations;
   /** Series of each selector, selected once per query (matchers do not depend on time). */
   selected: Map<VectorSelector, SeriesView[]>;
 }
+
+/** Prometheus' ErrTooManySamples, raised where a query would hold more than maxSamples samples. */
+export const TOO_MANY_SAMPLES = 'query processing would load too many samples into memory in query execution';
 
 /** "(1:7)": where an annotation points, as Prometheus' PositionRange.StartPosInput. */
 export function pos(ctx: EvalContext, e: Expr | { span: Span }): string {

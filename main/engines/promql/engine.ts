@@ -9,7 +9,7 @@ import type { Expr } from '../../../shared/promql/ast.js';
 import type { RegexPort } from '../logql/ports.js';
 import { compareLabels, labelsKey, labelsToRecord, METRIC_NAME, type Labels } from '../tsdb/labels.js';
 import type { Storage } from '../tsdb/storage.js';
-import type { EngineOptions, EvalContext } from './context.js';
+import { TOO_MANY_SAMPLES, type EngineOptions, type EvalContext } from './context.js';
 import { evalAt } from './evaluate.js';
 import { Annotations, PromqlError, type Sample, type Series, type Value } from './values.js';
 
@@ -33,24 +33,46 @@ export interface PromqlEngineDeps extends EngineOptions {
 }
 
 const DEFAULT_LOOKBACK_MS = 5 * 60_000;
+const DEFAULT_MAX_SAMPLES = 50_000_000;
+/** Prometheus' HTTP API refuses range queries of more points than this per series. */
+const MAX_POINTS_PER_SERIES = 11_000;
+/** Parsed queries kept per engine: rules and back-tests ask the same few texts at every step. */
+const PARSE_CACHE_SIZE = 256;
+
+type Parsed = { ok: true; expr: Expr; type: ReturnType<typeof typeOf> } | { ok: false; message: string };
+
+/** parsePromql + typeOf, memoised (least recently inserted evicted first); the AST is never mutated. */
+function parseCache(): (text: string) => Parsed {
+  const cache = new Map<string, Parsed>();
+  return (text) => {
+    let p = cache.get(text);
+    if (p) return p;
+    const r = parsePromql(text);
+    p = r.ok ? { ok: true, expr: r.expr, type: typeOf(r.expr) } : { ok: false, message: r.error.message };
+    if (cache.size >= PARSE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(text, p);
+    return p;
+  };
+}
 
 export function createPromqlEngine(storage: Storage, deps: PromqlEngineDeps): PromqlEngine {
+  const parse = parseCache();
   const run = (text: string, startMs: number, endMs: number, stepMs: number, instant: boolean): QueryResult => {
     const annotations = new Annotations();
     const done = (r: { value: PromValue } | { error: { type: 'bad_data' | 'execution'; message: string } }): QueryResult => {
       const notes = { warnings: [...annotations.warnings], infos: [...annotations.infos] };
       return 'value' in r ? { ok: true, value: r.value, ...notes } : { ok: false, error: r.error, ...notes };
     };
-    const parsed = parsePromql(text);
-    if (!parsed.ok) return done({ error: { type: 'bad_data', message: parsed.error.message } });
-    const expr = parsed.expr;
-    const type = typeOf(expr);
+    const parsed = parse(text);
+    if (!parsed.ok) return done({ error: { type: 'bad_data', message: parsed.message } });
+    const { expr, type } = parsed;
     if (!instant && type !== 'scalar' && type !== 'vector') {
       return done({ error: { type: 'bad_data', message: `invalid expression type ${JSON.stringify(type === 'matrix' ? 'range vector' : type)} for range query, must be Scalar or instant Vector` } });
     }
     const ctx: EvalContext = {
       storage, regex: deps.regex, text, startMs, endMs, stepMs: instant ? 0 : stepMs,
       lookbackMs: deps.lookbackDeltaMs ?? DEFAULT_LOOKBACK_MS, subqueryStepMs: deps.subqueryStepMs ?? 60_000,
+      maxSamples: deps.maxSamples ?? DEFAULT_MAX_SAMPLES,
       annotations, selected: new Map(),
     };
     try {
@@ -65,6 +87,10 @@ export function createPromqlEngine(storage: Storage, deps: PromqlEngineDeps): Pr
     rangeQuery: (expr, startMs, endMs, stepMs) => {
       if (stepMs <= 0) return { ok: false, error: { type: 'bad_data', message: 'zero or negative query resolution step widths are not accepted. Try a positive integer' }, warnings: [], infos: [] };
       if (endMs < startMs) return { ok: false, error: { type: 'bad_data', message: 'end timestamp must not be before start time' }, warnings: [], infos: [] };
+      // As the API's check (a Go duration division, truncated): refused before any work.
+      if (Math.trunc((endMs - startMs) / stepMs) > MAX_POINTS_PER_SERIES) {
+        return { ok: false, error: { type: 'bad_data', message: 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)' }, warnings: [], infos: [] };
+      }
       return run(expr, startMs, endMs, stepMs, false);
     },
   };
@@ -99,9 +125,12 @@ function instantValue(ctx: EvalContext, expr: Expr, t: number): PromValue {
 
 function rangeValue(ctx: EvalContext, expr: Expr, start: number, end: number, step: number): PromValue {
   const byKey = new Map<string, Series>();
+  let held = 0;
   for (let t = start; t <= end; t += step) {
     const v = evalAt(ctx, expr, t);
     const samples: Sample[] = v.type === 'scalar' ? [{ labels: [], v: v.v }] : v.type === 'vector' ? v.samples : [];
+    held += samples.length;
+    if (held > ctx.maxSamples) throw new PromqlError(TOO_MANY_SAMPLES);
     for (const s of samples) {
       const key = labelsKey(s.labels);
       let series = byKey.get(key);

@@ -8,7 +8,7 @@ import type { Expr, SubqueryExpr } from '../../../shared/promql/ast.js';
 import { labelsKey } from '../tsdb/labels.js';
 import { aggregate } from './aggregate.js';
 import { evalBinary } from './binop.js';
-import type { EvalContext } from './context.js';
+import { TOO_MANY_SAMPLES, type EvalContext } from './context.js';
 import { callFunction } from './functions.js';
 import { durationSeconds, evalMatrixSelector, evalVectorSelector, subqueryTimes } from './selectors.js';
 import { fail, type Sample, type Series, type Value } from './values.js';
@@ -77,7 +77,10 @@ export function evalMatrix(ctx: EvalContext, e: Expr, ts: number, keepHistograms
 
 function evalSubquery(ctx: EvalContext, sq: SubqueryExpr, ts: number): Series[] {
   const byKey = new Map<string, Series>();
-  for (const t of subqueryTimes(ctx, sq, ts)) {
+  const { first, step, count } = subqueryTimes(ctx, sq, ts);
+  let held = 0;
+  for (let k = 0; k < count; k++) {
+    const t = first + k * step;
     const v = evalAt(ctx, sq.expr, t);
     const samples: Sample[] = v.type === 'vector' ? v.samples : v.type === 'scalar' ? [{ labels: [], v: v.v }] : [];
     for (const s of samples) {
@@ -88,6 +91,7 @@ function evalSubquery(ctx: EvalContext, sq: SubqueryExpr, ts: number): Series[] 
         byKey.set(key, series);
       }
       if (series.points.length && series.points[series.points.length - 1]!.t === t) fail('vector cannot contain metrics with the same labelset');
+      if (++held > ctx.maxSamples) fail(TOO_MANY_SAMPLES);
       series.points.push(s.h ? { t, v: NaN, h: true } : { t, v: s.v });
     }
   }

@@ -5,18 +5,19 @@
  * Name removal follows Prometheus: every function marks the name for removal except
  * last_over_time, first_over_time, the sorts and the label functions.
  */
-import type { Call, Expr } from '../../../shared/promql/ast.js';
+import type { Call, Expr, MatrixSelector } from '../../../shared/promql/ast.js';
 import { FUNCTIONS } from '../../../shared/promql/functions.js';
 import { LabelsBuilder, METRIC_NAME, type Labels } from '../tsdb/labels.js';
-import { firstAfter } from '../tsdb/storage.js';
-import { pos, type EvalContext } from './context.js';
+import { firstAfter, type SeriesView } from '../tsdb/storage.js';
+import { pos, TOO_MANY_SAMPLES, type EvalContext } from './context.js';
 import { evalAt, evalMatrix, evalScalar, evalVector } from './evaluate.js';
+import { histogramQuantile } from './histogram-quantile.js';
 import { labelJoin, labelReplace } from './label-functions.js';
 import { RANGE_FUNCTIONS } from './range-functions.js';
 import { durationMs, refTime, selectSeries } from './selectors.js';
 import { sortByLabel, sortByValue } from './sort.js';
 import { VECTOR_FUNCTIONS } from './vector-functions.js';
-import { fail, type Sample, type Value } from './values.js';
+import { fail, type Point, type Sample, type Value } from './values.js';
 
 const KEEPS_NAME = new Set(['last_over_time', 'first_over_time']);
 const COUNTER_SUFFIXES = ['_total', '_sum', '_count', '_bucket'];
@@ -98,6 +99,8 @@ export function callFunction(ctx: EvalContext, e: Call, ts: number): Value {
     }
     case 'timestamp':
       return { type: 'vector', samples: timestamps(ctx, e.args[0]!, ts) };
+    case 'histogram_quantile':
+      return { type: 'vector', samples: histogramQuantile(ctx, e, ts) };
     case 'label_replace':
       return { type: 'vector', samples: labelReplace(ctx, e, evalVector(ctx, e.args[0]!, ts, true)) };
     case 'label_join':
@@ -140,6 +143,10 @@ function stringArg(ctx: EvalContext, a: Expr, ts: number): string {
 function callRange(ctx: EvalContext, e: Call, matrixArg: number, ts: number): Sample[] {
   const arg = unparen(e.args[matrixArg]!);
   const scalars = e.args.filter((_, i) => i !== matrixArg).map((a) => evalScalar(ctx, a, ts));
+  if (arg.kind === 'matrixSelector' && e.func !== 'absent_over_time') {
+    const fast = rangeOverSelector(ctx, e, arg, scalars, ts);
+    if (fast) return fast;
+  }
   const series = evalMatrix(ctx, arg, ts, true);
   const window = arg.kind === 'matrixSelector'
     ? { end: refTime(ctx, ts, arg.vector.at, arg.vector.offset), range: durationMs(ctx, arg.range) }
@@ -196,6 +203,54 @@ function callRange(ctx: EvalContext, e: Call, matrixArg: number, ts: number): Sa
     const v = fn(points, args);
     if (v === undefined) continue;
     out.push({ labels: s.labels, v, ...dropName });
+  }
+  return out;
+}
+
+/** Reused points of the fast path below (a range function never keeps its points). */
+const scratch: Point[] = [];
+
+/**
+ * The common case without allocating per sample: a range function over a selector whose
+ * windows hold floats only. Each series' window is copied into reused points and handed to
+ * the function; undefined (the general path then runs) as soon as a histogram sample shows.
+ */
+function rangeOverSelector(ctx: EvalContext, e: Call, arg: MatrixSelector, scalars: number[], ts: number): Sample[] | undefined {
+  const fn = RANGE_FUNCTIONS[e.func];
+  if (!fn) return undefined;
+  const end = refTime(ctx, ts, arg.vector.at, arg.vector.offset);
+  const range = durationMs(ctx, arg.range);
+  const args = { rangeStart: end - range, rangeEnd: end, rangeSeconds: range / 1000, ts, scalars };
+  const keepName = KEEPS_NAME.has(e.func);
+  const out: Sample[] = [];
+  let first: SeriesView | undefined;
+  let loaded = 0;
+  for (const s of selectSeries(ctx, arg.vector)) {
+    loaded += firstAfter(s, end) - firstAfter(s, end - range);
+    if (loaded > ctx.maxSamples) fail(TOO_MANY_SAMPLES);
+    let n = 0;
+    for (let i = firstAfter(s, end - range); i < s.length && s.t[i]! <= end; i++) {
+      if (s.hist[i]) return undefined;
+      if (s.stale[i]) continue;
+      const p = scratch[n];
+      if (p) (p.t = s.t[i]!), (p.v = s.v[i]!);
+      else scratch[n] = { t: s.t[i]!, v: s.v[i]! };
+      n++;
+    }
+    if (n === 0) continue;
+    first ??= s;
+    scratch.length = n;
+    const v = fn(scratch, args);
+    if (v !== undefined) out.push(keepName ? { labels: s.labels, v } : { labels: s.labels, v, dropName: true });
+  }
+  // The annotations of the general path, which only look at whether a series had points.
+  if (first && e.func === 'quantile_over_time') {
+    const q = scalars[0]!;
+    if (Number.isNaN(q) || q < 0 || q > 1) ctx.annotations.warn(`quantile value should be between 0 and 1, got ${q}${pos(ctx, e.args[0]!)}`);
+  }
+  if (first && (e.func === 'rate' || e.func === 'increase')) {
+    const name = metricName(first);
+    if (name && !COUNTER_SUFFIXES.some((x) => name.endsWith(x))) ctx.annotations.info(`metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${JSON.stringify(name)}${pos(ctx, e.args[0]!)}`);
   }
   return out;
 }

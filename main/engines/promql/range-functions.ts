@@ -4,7 +4,7 @@
  * family with Kahan sums, deriv/predict_linear regression, double exponential smoothing.
  * Each returns undefined where Prometheus returns no sample for the series.
  */
-import { kahanInc, kahanMean } from './kahan.js';
+import { Kahan, kahanMeanOf } from './kahan.js';
 import { quantile } from './quantile.js';
 import { fail, type Point } from './values.js';
 
@@ -58,28 +58,25 @@ function instantValue(pts: Point[], isRate: boolean): number | undefined {
 }
 
 export function linearRegression(pts: Point[], interceptTime: number): [number, number] {
-  let n = 0;
-  let sumX = 0, cX = 0, sumY = 0, cY = 0, sumXY = 0, cXY = 0, sumX2 = 0, cX2 = 0;
+  const n = pts.length;
+  const sumX = new Kahan(), sumY = new Kahan(), sumXY = new Kahan(), sumX2 = new Kahan();
   const initY = pts[0]!.v;
   let constY = true;
-  pts.forEach((p, i) => {
+  for (let i = 0; i < n; i++) {
+    const p = pts[i]!;
     if (constY && i > 0 && p.v !== initY) constY = false;
-    n += 1;
     const x = (p.t - interceptTime) / 1e3;
-    [sumX, cX] = kahanInc(x, sumX, cX);
-    [sumY, cY] = kahanInc(p.v, sumY, cY);
-    [sumXY, cXY] = kahanInc(x * p.v, sumXY, cXY);
-    [sumX2, cX2] = kahanInc(x * x, sumX2, cX2);
-  });
+    sumX.add(x);
+    sumY.add(p.v);
+    sumXY.add(x * p.v);
+    sumX2.add(x * x);
+  }
   if (constY) return Number.isFinite(initY) || Number.isNaN(initY) ? [0, initY] : [NaN, NaN];
-  sumX += cX;
-  sumY += cY;
-  sumXY += cXY;
-  sumX2 += cX2;
-  const covXY = sumXY - (sumX * sumY) / n;
-  const varX = sumX2 - (sumX * sumX) / n;
+  const sx = sumX.value(), sy = sumY.value(), sxy = sumXY.value(), sx2 = sumX2.value();
+  const covXY = sxy - (sx * sy) / n;
+  const varX = sx2 - (sx * sx) / n;
   const slope = covXY / varX;
-  return [slope, sumY / n - (slope * sumX) / n];
+  return [slope, sy / n - (slope * sx) / n];
 }
 
 function compareOverTime(pts: Point[], better: (cur: number, best: number) => boolean, returnTs: boolean): number {
@@ -95,14 +92,15 @@ function compareOverTime(pts: Point[], better: (cur: number, best: number) => bo
 }
 
 function variance(pts: Point[]): number {
-  let count = 0, mean = 0, cMean = 0, aux = 0, cAux = 0;
+  let count = 0;
+  const mean = new Kahan(), aux = new Kahan();
   for (const p of pts) {
     count++;
-    const delta = p.v - (mean + cMean);
-    [mean, cMean] = kahanInc(delta / count, mean, cMean);
-    [aux, cAux] = kahanInc(delta * (p.v - (mean + cMean)), aux, cAux);
+    const delta = p.v - mean.value();
+    mean.add(delta / count);
+    aux.add(delta * (p.v - mean.value()));
   }
-  return (aux + cAux) / count;
+  return aux.value() / count;
 }
 
 function smoothing(pts: Point[], sf: number, tf: number): number | undefined {
@@ -127,11 +125,11 @@ export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFn>> = {
   delta: (p, a) => extrapolatedRate(p, a, false, false),
   irate: (p) => instantValue(p, true),
   idelta: (p) => instantValue(p, false),
-  avg_over_time: (p) => kahanMean(p.map((x) => x.v)),
+  avg_over_time: (p) => kahanMeanOf(p.length, (i) => p[i]!.v),
   sum_over_time: (p) => {
-    let sum = 0, c = 0;
-    for (const x of p) [sum, c] = kahanInc(x.v, sum, c);
-    return sum + c;
+    const k = new Kahan();
+    for (const x of p) k.add(x.v);
+    return k.value();
   },
   count_over_time: (p) => p.length,
   min_over_time: (p) => compareOverTime(p, (cur, best) => cur < best || Number.isNaN(best), false),

@@ -5,7 +5,7 @@
  */
 import type { AtModifier, DurationExpr, LabelMatcher, MatrixSelector, SubqueryExpr, VectorSelector } from '../../../shared/promql/ast.js';
 import { firstAfter, type SeriesMatcher, type SeriesView } from '../tsdb/storage.js';
-import type { EvalContext } from './context.js';
+import { TOO_MANY_SAMPLES, type EvalContext } from './context.js';
 import { fail, type Point, type Sample, type Series } from './values.js';
 
 export function durationSeconds(ctx: EvalContext, d: DurationExpr): number {
@@ -63,7 +63,7 @@ export function selectSeries(ctx: EvalContext, sel: VectorSelector): SeriesView[
 }
 
 function compileMatcher(ctx: EvalContext, m: LabelMatcher): SeriesMatcher {
-  if (m.type === '=') return { name: m.name, matches: (v) => v === m.value };
+  if (m.type === '=') return { name: m.name, matches: (v) => v === m.value, equals: m.value };
   if (m.type === '!=') return { name: m.name, matches: (v) => v !== m.value };
   // Prometheus anchors label regexes and lets `.` match newlines: ^(?s:…)$.
   const r = ctx.regex.compile(`^(?s:${m.value})$`);
@@ -96,23 +96,31 @@ export function evalMatrixSelector(ctx: EvalContext, m: MatrixSelector, ts: numb
   const t = refTime(ctx, ts, m.vector.at, m.vector.offset);
   const range = durationMs(ctx, m.range);
   const out: Series[] = [];
+  let loaded = 0;
   for (const s of selectSeries(ctx, m.vector)) {
+    // Bounded before copying: a window over years of samples is refused, not materialised.
+    loaded += firstAfter(s, t) - firstAfter(s, t - range);
+    if (loaded > ctx.maxSamples) fail(TOO_MANY_SAMPLES);
     const points = pointsIn(s, t - range, t);
     if (points.length) out.push({ labels: s.labels, points });
   }
   return out;
 }
 
-/** Evaluation times of a subquery at `ts`: multiples of its step in (t - range, t]. */
-export function subqueryTimes(ctx: EvalContext, sq: SubqueryExpr, ts: number): number[] {
+/**
+ * Evaluation times of a subquery at `ts`: multiples of its step in (t - range, t], as first time
+ * and count. More steps than the query may hold samples is refused up front (Prometheus would
+ * refuse them once that many samples are held; bounding the steps bounds the work).
+ */
+export function subqueryTimes(ctx: EvalContext, sq: SubqueryExpr, ts: number): { first: number; step: number; count: number } {
   const t = refTime(ctx, ts, sq.at, sq.offset);
   const range = durationMs(ctx, sq.range);
   const step = sq.step ? durationMs(ctx, sq.step) : ctx.subqueryStepMs;
   if (step <= 0) fail(`zero or negative step in subquery`);
   const from = t - range;
-  let start = step * Math.trunc(from / step);
-  if (start <= from) start += step;
-  const times: number[] = [];
-  for (let x = start; x <= t; x += step) times.push(x);
-  return times;
+  let first = step * Math.trunc(from / step);
+  if (first <= from) first += step;
+  const count = first > t ? 0 : Math.floor((t - first) / step) + 1;
+  if (count > ctx.maxSamples) fail(TOO_MANY_SAMPLES);
+  return { first, step, count };
 }

@@ -31,10 +31,18 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A key that identifies the label set (\xff cannot occur in valid UTF-8 label text). */
+const keys = new WeakMap<Labels, string>();
+
+/**
+ * A key that identifies the label set (\xff cannot occur in valid UTF-8 label text). Label sets
+ * are immutable, and the same ones come back at every step of a query: the key is memoised.
+ */
 export function labelsKey(ls: Labels): string {
-  let k = '';
+  let k = keys.get(ls);
+  if (k !== undefined) return k;
+  k = '';
   for (const l of ls) k += `${l.name}\xff${l.value}\xfe`;
+  keys.set(ls, k);
   return k;
 }
 

@@ -5,7 +5,7 @@
  * samples are stored as an opaque kind (flagged in `hist`, value NaN): queries see that a
  * series has a histogram there, their buckets are out of scope.
  */
-import { labelsKey, type Labels } from './labels.js';
+import { labelsKey, METRIC_NAME, type Labels } from './labels.js';
 
 /** Prometheus' staleness marker bit pattern (value.StaleNaN), for callers that carry raw values. */
 export const STALE_NAN_BITS = 0x7ff0000000000002n;
@@ -13,6 +13,8 @@ export const STALE_NAN_BITS = 0x7ff0000000000002n;
 export interface SeriesMatcher {
   name: string;
   matches(value: string): boolean;
+  /** Set for an equality matcher: lets the store answer `__name__="x"` from its name index. */
+  equals?: string;
 }
 
 /** A read view over one series: samples sorted by time, `stale[i]` set for staleness markers. */
@@ -76,12 +78,18 @@ export interface Storage {
 
 export function createStorage(): Storage {
   let series = new Map<string, MemSeries>();
+  /** Series by metric name, in insertion order (a selector almost always names its metric). */
+  let byName = new Map<string, MemSeries[]>();
   const get = (labels: Labels): MemSeries => {
     const key = labelsKey(labels);
     let s = series.get(key);
     if (!s) {
       s = new MemSeries(labels, key);
       series.set(key, s);
+      const name = valueOf(labels, METRIC_NAME);
+      const list = byName.get(name);
+      if (list) list.push(s);
+      else byName.set(name, [s]);
     }
     return s;
   };
@@ -90,14 +98,24 @@ export function createStorage(): Storage {
     appendStale: (labels, t) => get(labels).append(t, NaN, true),
     appendHistogram: (labels, t) => get(labels).append(t, NaN, false, true),
     select(matchers) {
+      const named = matchers.find((m) => m.name === METRIC_NAME && m.equals !== undefined);
+      const candidates: Iterable<MemSeries> = named ? (byName.get(named.equals!) ?? []) : series.values();
       const out: SeriesView[] = [];
-      for (const s of series.values()) {
-        if (matchers.every((m) => m.matches(valueOf(s.labels, m.name)))) out.push(s);
+      for (const s of candidates) {
+        let ok = true;
+        for (const m of matchers) {
+          if (m !== named && !m.matches(valueOf(s.labels, m.name))) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) out.push(s);
       }
       return out;
     },
     clear() {
       series = new Map();
+      byName = new Map();
     },
   };
 }

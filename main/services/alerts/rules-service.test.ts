@@ -74,3 +74,21 @@ describe('rules.check with a pipeline', () => {
     expect(codes(pipeline)).toEqual(['promtail_custom_hits']);
   });
 });
+
+describe('rules.check never throws on odd input', () => {
+  const base = 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: errors_total > 1\n    labels: {v: "{{ $value }}"}\n';
+  // Every prefix of a real file, and shapes YAML allows but rulefmt does not expect.
+  const prefixes = Array.from({ length: base.length + 1 }, (_, i) => base.slice(0, i));
+  it.each([
+    ...prefixes,
+    'groups: 5', '- a', '{{', 'groups:\n- rules: 7', 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: {a: b}\n',
+    'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: |\n', 'groups:\n- name: g\n  rules:\n  - alert: [A]\n    expr: up\n    labels: [a, b]\n    for: soon\n',
+    'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: "\\u00e9\\t(up"\n', '\uFEFFgroups: []\n', 'groups:\n- &a {name: g, rules: [{alert: A, expr: up}]}\n- *a\n',
+  ])('%j', (text) => {
+    const r = checkRules(text);
+    for (const x of [...r.errors, ...r.lints]) {
+      expect(x.line).toBeGreaterThanOrEqual(1);
+      expect(x.column).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
