@@ -137,6 +137,17 @@ describe('the connections service', () => {
     await svc.remove(sshId);
   });
 
+  it('hands a connection with its secrets to the services that query it, and tells them when it changes', async () => {
+    expect(await svc.prometheusConfig(id)).toEqual({ url: server.url, auth: { kind: 'basic', username: 'alice', password: PASSWORD }, headers: {}, tls: { insecureSkipVerify: false }, timeoutMs: 30_000 });
+    await expect(svc.lokiConfig(id)).rejects.toThrow('connection "prom" is a prometheus connection, not loki');
+    const changed: string[] = [];
+    const off = svc.onChange((x) => changed.push(x));
+    await svc.save({ settings: { id, kind: 'prometheus', name: 'prom', url: server.url, tenant: 'team-a', auth: { type: 'basic', username: 'alice' } }, secrets: {} });
+    off();
+    expect(changed).toEqual([id]);
+    expect((await svc.prometheusConfig(id)).headers).toEqual({ 'X-Scope-OrgID': 'team-a' });
+  });
+
   it('a new service over the same folder lists what was saved', async () => {
     expect((await make().list()).connections.map((c) => [c.settings.name, c.hasSecret.password])).toEqual([['prom', true]]);
     await capture(make().remove('does-not-exist'));

@@ -5,16 +5,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { connectionSettingsSchema, type ConnectionInfo, type ConnectionList, type FieldError, type SaveResult, type SecretBackendInfo, type SecretsPatch, type TestResult } from '../../../shared/contract/connections';
+import { connectionSettingsSchema, type ConnectionInfo, type ConnectionKind, type ConnectionSettings, type ConnectionList, type FieldError, type SaveResult, type SecretBackendInfo, type SecretsPatch, type TestResult } from '../../../shared/contract/connections';
 import { AppFailure, appError } from '../../../shared/model/app-error';
 import { redact, secretForms } from './redact';
 import { SecretStorageRefused, type SecretBackend } from './secret-backend';
 import { hasSecretFlags, missingSecrets, secretSlots, staleSecrets } from './secrets-plan';
 import { emptySettings, loadSettings, saveSettings, type StoredConnection, type StoredSettings } from './settings-file';
-import { promConfig } from './http-testers';
+import { lokiConfigOf, prometheusConfigOf } from './adapter-configs';
 import { resolveSecrets, runTest, withHome } from './run-test';
+import type { LokiConfigInput } from '../../adapters/loki';
 import type { PrometheusConfigInput } from '../../adapters/prometheus';
-import type { ConnectionTesters, SeenHostKey } from './tester-port';
+import type { ConnectionTesters, ResolvedSecrets, SeenHostKey } from './tester-port';
 import { validateSettings } from './validate-settings';
 
 export interface ConnectionServiceOptions {
@@ -34,6 +35,7 @@ export class ConnectionService {
   private queue: Promise<unknown> = Promise.resolve();
   /** Unknown host keys seen by the last test of each SSH connection, until accepted. */
   private readonly seenKeys = new Map<string, SeenHostKey>();
+  private readonly listeners = new Set<(id: string) => void>();
 
   constructor(private readonly options: ConnectionServiceOptions) {
     this.settingsFile = join(options.configDir, 'connections.json');
@@ -140,6 +142,7 @@ export class ConnectionService {
       const after = await this.storedNames();
       for (const name of staleSecrets(id, slots, after)) await this.options.backend.store.delete(name);
       this.seenKeys.delete(id);
+      this.changed(id);
       return { ok: true, connection: this.info(connection, await this.storedNames()) };
     });
   }
@@ -153,6 +156,7 @@ export class ConnectionService {
       state.settings = next;
       for (const name of staleSecrets(id, [], await this.storedNames())) await this.options.backend.store.delete(name);
       this.seenKeys.delete(id);
+      this.changed(id);
       return null;
     });
   }
@@ -177,16 +181,41 @@ export class ConnectionService {
     return null;
   }
 
-  /** A Prometheus connection's client config, secrets included (for remote queries; never sent to the UI). */
-  async prometheusConfig(id: string): Promise<PrometheusConfigInput> {
+  /** Called with a connection's id after it was saved or removed (clients built from it are stale). */
+  onChange(listener: (id: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(id: string): void {
+    for (const l of [...this.listeners]) l(id);
+  }
+
+  /**
+   * A connection with its secrets, for the services that talk to it (remote queries, Loki
+   * sources). Never sent to the renderer. Fails in words when it is not of `kind` or a
+   * required secret is missing.
+   */
+  async resolve<K extends ConnectionKind>(id: string, kinds: readonly K[]): Promise<{ settings: Extract<ConnectionSettings, { kind: K }>; secrets: ResolvedSecrets }> {
     const c = await this.find(id);
-    const s = withHome(c, this.options.home);
-    if (s.kind !== 'prometheus') throw new AppFailure(appError('bad_input', `${c.name} is a ${c.kind} connection, not a Prometheus one`));
+    if (!(kinds as readonly string[]).includes(c.kind)) throw new AppFailure(appError('bad_input', `connection "${c.name}" is a ${c.kind} connection, not ${kinds.join(' or ')}`));
     const { secrets, missing } = await resolveSecrets(c, this.options.backend.store).catch((e: unknown) => {
       throw storageFailure(e);
     });
-    if (missing.length) throw new AppFailure(appError('bad_input', `${c.name}: ${missing.join(', ')} is not stored: edit the connection and enter it again`));
-    return promConfig(s, secrets);
+    if (missing.length) throw new AppFailure(appError('unauthorized', `connection "${c.name}": ${missing.join(', ')} is not stored; edit the connection and enter it`));
+    return { settings: withHome(c, this.options.home) as Extract<ConnectionSettings, { kind: K }>, secrets };
+  }
+
+  /** A Prometheus connection's client config, secrets included (for remote queries; never sent to the UI). */
+  async prometheusConfig(id: string): Promise<PrometheusConfigInput> {
+    const { settings, secrets } = await this.resolve(id, ['prometheus']);
+    return prometheusConfigOf(settings, secrets);
+  }
+
+  /** A Loki connection's client config, secrets included. */
+  async lokiConfig(id: string): Promise<LokiConfigInput> {
+    const { settings, secrets } = await this.resolve(id, ['loki']);
+    return lokiConfigOf(settings, secrets);
   }
 
   private async find(id: string): Promise<StoredConnection> {

@@ -28,6 +28,7 @@ export function expandHome(path: string, home: string): string {
   return path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : path;
 }
 
+/** Settings with `~/` paths expanded (and the default known_hosts), as the adapters need them. */
 export function withHome(c: StoredConnection, home: string): ConnectionSettings {
   const x = (p: string | undefined) => (p === undefined ? undefined : expandHome(p, home));
   if (c.kind === 'ssh') {
@@ -36,6 +37,7 @@ export function withHome(c: StoredConnection, home: string): ConnectionSettings 
   return { ...c, tls: { ...c.tls, caFile: x(c.tls.caFile), certFile: x(c.tls.certFile), keyFile: x(c.tls.keyFile) } };
 }
 
+/** The connection's secrets from the store, and the required ones that are missing (in words). */
 export async function resolveSecrets(c: StoredConnection, store: SecretStorePort): Promise<{ secrets: ResolvedSecrets; missing: string[] }> {
   const secrets: ResolvedSecrets = { headers: {} };
   const missing: string[] = [];
