@@ -42,10 +42,11 @@ export interface LokiClient {
   buildInfo(o?: Opts): Promise<S.BuildInfo>;
   /** `/ready`: resolves when Loki says ready, else fails with its words (503 while starting). */
   ready(o?: Opts): Promise<void>;
-  /** Live tail over Loki's WebSocket: frames in order until the signal aborts. */
+  /** Live tail over Loki's WebSocket: frames in order until the signal aborts or close(). */
   tail(p: TailParams, o?: TailOptions): AsyncGenerator<S.TailFrame, void>;
   /** The "test" button: reachable, auth, tenant, labels — each a sentence. */
   test(signal?: AbortSignal): Promise<ConnectionCheck[]>;
+  /** Ends the client: requests in flight end as cancelled, tails end, connections close. */
   close(): Promise<void>;
 }
 

@@ -3,8 +3,8 @@
  * order Loki sends them. What Loki does (see conformance/loki-api/README.md): refusals (parse
  * error, no org id, delay_for > 5) are plain HTTP answers before the upgrade; a metric query is
  * accepted then closed with 1011 and a reason; while idle Loki pings every second, so hearing
- * nothing for `tailIdleMs` means the connection is dead. Aborting the signal ends the tail
- * quietly (close 1000); every other end is a LokiFailure in words.
+ * nothing for `tailIdleMs` means the connection is dead. Aborting the signal (or closing the
+ * client) ends the tail quietly (close 1000); every other end is a LokiFailure in words.
  */
 import type { createConnection } from 'node:net';
 import WebSocket from 'ws';
@@ -23,7 +23,7 @@ type Item = { frame: TailFrame } | { error: LokiError } | { end: true };
 
 export async function* openTail(t: Transport, p: TailParams, o: TailOptions = {}): AsyncGenerator<TailFrame, void> {
   const { config } = t;
-  if (o.signal?.aborted) return;
+  if (o.signal?.aborted || t.closed.aborted) return;
   const params = new ParamList().add('query', p.query).add('limit', p.limit).time('start', p.start).add('delay_for', p.delayFor).list;
   const url = t.urlOf('/loki/api/v1/tail', params).replace(/^http/, 'ws');
   const shownUrl = url.split('?')[0]!;
@@ -102,7 +102,7 @@ export async function* openTail(t: Transport, p: TailParams, o: TailOptions = {}
   });
   ws.on('close', (code, reasonBuf) => {
     const reason = reasonBuf.toString();
-    if (o.signal?.aborted || code === 1000) return finish({ end: true });
+    if (o.signal?.aborted || t.closed.aborted || code === 1000) return finish({ end: true });
     if (code === 1006) return finish({ error: { kind: 'network', code: 'ECONNRESET', message: `the connection of the live tail to ${shownUrl} was lost` } });
     finish({ error: { kind: 'tail_closed', code, reason, message: `Loki closed the live tail (${code})${reason ? `: ${reason}` : ''}` } });
   });
@@ -118,6 +118,7 @@ export async function* openTail(t: Transport, p: TailParams, o: TailOptions = {}
     else ws.close(1000);
   };
   o.signal?.addEventListener('abort', onAbort, { once: true });
+  t.closed.addEventListener('abort', onAbort, { once: true });
 
   try {
     for (;;) {
@@ -134,6 +135,7 @@ export async function* openTail(t: Transport, p: TailParams, o: TailOptions = {}
   } finally {
     clearTimeout(idle);
     o.signal?.removeEventListener('abort', onAbort);
+    t.closed.removeEventListener('abort', onAbort);
     if (ws.readyState === WebSocket.OPEN) ws.close(1000);
     else if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
   }

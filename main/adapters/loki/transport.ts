@@ -40,6 +40,8 @@ export interface Transport {
   urlOf(path: string, params?: Params): string;
   /** A LokiFailure with every secret taken out of its words. */
   fail(error: LokiError): LokiFailure;
+  /** Aborted by close(): requests in flight end as cancelled, tails end. */
+  readonly closed: AbortSignal;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export function createTransport(config: LokiConfig): Transport {
   const secrets = secretsOf(config);
   const headers = baseHeaders(config);
   const dispatcher = dispatcherFor(config);
+  const closing = new AbortController();
 
   const urlOf = (path: string, params?: Params): string => {
     const qs = params && params.length ? `?${new URLSearchParams(params).toString()}` : '';
@@ -118,9 +121,9 @@ export function createTransport(config: LokiConfig): Transport {
     }
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(new Error('timeout')), config.timeoutMs);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, timer.signal]) : timer.signal;
+    const signal = AbortSignal.any([timer.signal, closing.signal, ...(spec.signal ? [spec.signal] : [])]);
     const aborted = (): LokiError | null => {
-      if (spec.signal?.aborted) return { kind: 'cancelled', message: 'cancelled' };
+      if (spec.signal?.aborted || closing.signal.aborted) return { kind: 'cancelled', message: 'cancelled' };
       if (timer.signal.aborted) return { kind: 'timeout', timeoutMs: config.timeoutMs, message: `Loki at ${base} did not answer within ${config.timeoutMs / 1000} s (the timeout of this connection): the server may be overloaded or hanging` };
       return null;
     };
@@ -168,25 +171,29 @@ export function createTransport(config: LokiConfig): Transport {
 
   async function request(spec: RequestSpec): Promise<Answer> {
     for (let attempts = 1; ; attempts++) {
-      if (spec.signal?.aborted) throw fail({ kind: 'cancelled', message: 'cancelled' });
+      if (spec.signal?.aborted || closing.signal.aborted) throw fail({ kind: 'cancelled', message: 'cancelled' });
       const got = await attempt(spec);
       if ('status' in got) return got;
       // 429: wait what the server asked (or 0.5 s, 1 s, 2 s… with jitter), never past the cap.
-      const backoff = Math.min(config.retryCapMs, 500 * 2 ** (attempts - 1)) * (0.75 + Math.random() * 0.5);
+      const backoff = Math.min(config.retryCapMs, 500 * 2 ** (attempts - 1) * (0.75 + Math.random() * 0.5));
       const wait = got.retryAfter ?? backoff;
       if (attempts > config.maxRetries || wait > config.retryCapMs) {
         const after = got.retryAfter === null ? '' : `; it asks to retry after ${Math.ceil(got.retryAfter / 1000)} s`;
         throw fail({ kind: 'rate_limited', status: 429, retryAfterMs: got.retryAfter, attempts, message: `Loki is rate limiting this client (429 Too Many Requests) after ${attempts} attempt${attempts > 1 ? 's' : ''}${after}` });
       }
       try {
-        await sleep(wait, spec.signal ?? new AbortController().signal);
+        await sleep(wait, AbortSignal.any([closing.signal, ...(spec.signal ? [spec.signal] : [])]));
       } catch {
         throw fail({ kind: 'cancelled', message: 'cancelled' });
       }
     }
   }
 
-  return { config, request, urlOf, fail, close: () => dispatcher.close() };
+  const close = async (): Promise<void> => {
+    closing.abort();
+    await dispatcher.close();
+  };
+  return { config, request, urlOf, fail, closed: closing.signal, close };
 }
 
 /** Loki's text error, or the `error` of a JSON error body (`/format_query`, gateways). */

@@ -163,6 +163,13 @@ describe('the Loki client facing misbehaving servers', () => {
     if (c.what.includes('60 MB answer without')) expect(sentBytes).toBeLessThan(60 * MB);
   });
 
+  it('closing the client cancels its requests in flight', async () => {
+    tiny = await startTinyServer((_q, _res) => void client.close());
+    const client = clientFor(tiny.url, 't');
+    const got = await outcome(client.labels());
+    expect(got.ok ? 'value' : got.error.kind).toBe('cancelled');
+  });
+
   it('the right password passes the same server', async () => {
     tiny = await startTinyServer((q, res) => (q.headers.authorization === basicOk ? res.writeHead(200, { 'Content-Type': 'application/json' }).end(streamsAnswer([])) : res.writeHead(401).end()));
     const client = clientFor(tiny.url, 't');

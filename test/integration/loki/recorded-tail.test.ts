@@ -109,6 +109,16 @@ describe('the Loki live tail against recorded sessions', () => {
     await client.close();
   });
 
+  it('closing the client ends its tail quietly after the frames it got', async () => {
+    const client = clientFor(replay.url, TAIL);
+    const frames: TailFrame[] = [];
+    for await (const f of client.tail({ query: '{job="tailtest"}', limit: 10, start: 1795553050553, delayFor: 0 })) {
+      frames.push(f);
+      if (frames.length === 1) void client.close();
+    }
+    expect(frames.flatMap((f) => f.streams.map((s) => s.values[0]![1]))).toEqual(['history line 1', 'history line 2 level=warn', 'history line 3']);
+  });
+
   it('every recorded tail session is exercised', () => {
     const tails = [...replay.recorded.keys()].filter((f) => f.startsWith('tail'));
     expect(tails.sort()).toEqual(CASES.map((c) => c.file).sort());
