@@ -6,7 +6,12 @@
  * ssh2, never put in a message.
  */
 import { readFile } from 'node:fs/promises';
-import { Client, utils, type ConnectConfig } from 'ssh2';
+import ssh2, { type Client as SshClient, type ConnectConfig } from 'ssh2';
+
+// ssh2 is CommonJS: Node's ESM loader (tsx, browser mode) sees only its default export, so
+// named value imports (`import { utils } from 'ssh2'`) fail at start-up; take them from the default.
+const { Client, utils } = ssh2;
+type Client = SshClient;
 import { hostLookupName, keyTypeOf, preferredHostKeyAlgorithms, sha256Fingerprint, verifyHostKey, type KnownHostLine, type KnownHosts } from './known-hosts';
 import { SshFailure, networkProblem, type SshProblem } from './ssh-errors';
 
