@@ -97,7 +97,9 @@ describe('rules.backtest over the metrics a pipeline derives from logs', () => {
   - alert: Errors
     expr: sum(count_over_time({job=~".+"} |= "error_message" [2m])) > 0
 `;
-    const g = groupOf(await backtest({ rules, streamIds: ids, pipeline: null, start: T0, end: at('10:30:00') }));
+    const events = await backtest({ rules, streamIds: ids, pipeline: null, start: T0, end: at('10:30:00') });
+    expect(events.some((e) => e.kind === 'progress' && e.phase === 'logql loki')).toBe(true);
+    const g = groupOf(events);
     expect(g.errors).toEqual([]);
     expect(g.alerts[0]!.intervals).toEqual([{ state: 'firing', fromMs: at('10:11:00'), toMs: at('10:13:00') }]);
     expect(g.alerts[0]!.resolvedAtMs).toEqual([at('10:14:00')]);

@@ -147,8 +147,8 @@ export async function* runBacktest(input: BacktestRequest, streams: readonly Loc
     let query: QueryFunc;
     if (g.language === 'logql') {
       const chosen = new Set(input.streamIds);
-      const prepared = await prepareLogqlQuery(g.spec.rules.map((r) => r.expr), streams.filter((s) => chosen.has(s.id)), { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs }, signal, () => undefined);
-      query = prepared.query;
+      const work = prepareLogqlQuery(g.spec.rules.map((r) => r.expr), streams.filter((s) => chosen.has(s.id)), { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs }, signal, progress(`logql ${g.spec.name}`));
+      query = (yield* queue.drain(work)).query;
     } else {
       query = promqlQuery(storage, input.intervalMs ?? DEFAULT_INTERVAL_MS);
     }
