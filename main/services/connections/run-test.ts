@@ -28,11 +28,11 @@ export function expandHome(path: string, home: string): string {
   return path === '~' ? home : path.startsWith('~/') ? join(home, path.slice(2)) : path;
 }
 
-/** Settings with `~/` paths expanded (and the default known_hosts), as the adapters need them. */
+/** Settings with `~/` paths expanded, as the adapters need them. */
 export function withHome(c: StoredConnection, home: string): ConnectionSettings {
   const x = (p: string | undefined) => (p === undefined ? undefined : expandHome(p, home));
   if (c.kind === 'ssh') {
-    return { ...c, knownHostsFile: x(c.knownHostsFile ?? '~/.ssh/known_hosts'), auth: c.auth.type === 'key' ? { type: 'key', keyFile: x(c.auth.keyFile)! } : c.auth };
+    return { ...c, knownHostsFile: x(c.knownHostsFile), auth: c.auth.type === 'key' ? { type: 'key', keyFile: x(c.auth.keyFile)! } : c.auth };
   }
   return { ...c, tls: { ...c.tls, caFile: x(c.tls.caFile), certFile: x(c.tls.certFile), keyFile: x(c.tls.keyFile) } };
 }

@@ -7,6 +7,7 @@
  * The adapter (and ssh2) is loaded on first use: the app starts without it, and a problem
  * loading it is one failed check, not a server that cannot start.
  */
+import { homedir } from 'node:os';
 import type { SFTPWrapper } from 'ssh2';
 import type { ConnectionCheck, SshConnectionSettings } from '../../../shared/contract/connections';
 import type { SshTarget } from '../../adapters/ssh/ssh-connection';
@@ -37,13 +38,14 @@ function checksFor(p: SshProblem, at: string): ConnectionCheck[] {
   }
 }
 
-export async function testSsh(s: SshConnectionSettings, secrets: ResolvedSecrets, signal: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<SshTestOutcome> {
+export async function testSsh(s: SshConnectionSettings, secrets: ResolvedSecrets, signal: AbortSignal, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): Promise<SshTestOutcome> {
   const at = s.port === 22 ? s.host : `${s.host}:${s.port}`;
   if (s.auth.type === 'agent' && !env.SSH_AUTH_SOCK) {
     return { checks: [{ name: 'ssh-agent', ok: false, status: 'failed', message: 'no ssh-agent is running for Vigie (SSH_AUTH_SOCK is not set): start one, or use a key file' }] };
   }
-  const [{ KnownHosts }, { SshConnection }] = await Promise.all([import('../../adapters/ssh/known-hosts'), import('../../adapters/ssh/ssh-connection')]);
-  const knownHosts = new KnownHosts([s.knownHostsFile!]);
+  const [{ KnownHosts, defaultKnownHosts }, { SshConnection }] = await Promise.all([import('../../adapters/ssh/known-hosts'), import('../../adapters/ssh/ssh-connection')]);
+  // Unset: the files OpenSSH reads (~/.ssh/known_hosts, known_hosts2, /etc/ssh/ssh_known_hosts…); accepted keys go to ~/.ssh/known_hosts.
+  const knownHosts = s.knownHostsFile ? new KnownHosts([s.knownHostsFile]) : defaultKnownHosts({ home });
   const target: SshTarget = {
     host: s.host,
     port: s.port,
@@ -57,7 +59,7 @@ export async function testSsh(s: SshConnectionSettings, secrets: ResolvedSecrets
     await conn.connect();
     const checks: ConnectionCheck[] = [
       { name: 'network', ok: true, status: 'ok', message: `an SSH server answers at ${at}` },
-      { name: 'host key', ok: true, status: 'ok', message: `the host key matches ${s.knownHostsFile}` },
+      { name: 'host key', ok: true, status: 'ok', message: `the host key matches ${s.knownHostsFile ?? 'known_hosts'}` },
       { name: 'authentication', ok: true, status: 'ok', message: `logged in as ${s.user} with ${s.auth.type === 'agent' ? 'the ssh-agent' : `the key ${s.auth.keyFile}`}` },
     ];
     try {
