@@ -11,6 +11,7 @@ import { ParamList, type DetectedParams, type LabelParams, type Opts, type Patte
 import * as S from './schemas';
 import { splitQueryRange, type SplitOptions, type SplitProgress } from './split';
 import { openTail, type TailOptions } from './tail';
+import { followTail, type FollowOptions, type TailEvent } from './tail-follow';
 import { createTransport, type Params, type RequestSpec } from './transport';
 
 const API = '/loki/api/v1';
@@ -44,6 +45,8 @@ export interface LokiClient {
   ready(o?: Opts): Promise<void>;
   /** Live tail over Loki's WebSocket: frames in order until the signal aborts or close(). */
   tail(p: TailParams, o?: TailOptions): AsyncGenerator<S.TailFrame, void>;
+  /** The same tail, reconnecting after transient failures without repeating or losing lines. */
+  followTail(p: TailParams, o?: FollowOptions): AsyncGenerator<TailEvent, void>;
   /** The "test" button: reachable, auth, tenant, labels — each a sentence. */
   test(signal?: AbortSignal): Promise<ConnectionCheck[]>;
   /** Ends the client: requests in flight end as cancelled, tails end, connections close. */
@@ -152,6 +155,7 @@ export function createLokiClient(input: LokiConfigInput): LokiClient {
       await t.request({ method: 'GET', path: '/ready', expect: 'none', signal: o?.signal });
     },
     tail: (p, o) => openTail(t, p, o),
+    followTail: (p, o) => followTail(t, p, o),
     test: (signal) => checkConnection(client, signal),
     close: () => t.close(),
   };

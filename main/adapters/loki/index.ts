@@ -8,3 +8,4 @@ export { msToNs, nsToMs } from './params';
 export type { BuildInfo, DetectedField, DetectedLabel, IndexStats, LokiPattern, LokiQueryData, PushStream, QueryAnswer, StatsSummary, TailFrame } from './schemas';
 export type { SplitOptions, SplitProgress } from './split';
 export { toLogQueryEvents, toMetricAnswer } from './contract-shapes';
+export type { FollowOptions, TailEvent } from './tail-follow';
