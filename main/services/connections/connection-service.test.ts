@@ -186,6 +186,21 @@ describe('a weak secret backend (Electron basic_text)', () => {
     }
   });
 
+  it('a secrets file it must refuse still lists the connections, and the backend says why', async () => {
+    const { dir: d, cleanup: c } = tempConfigDir();
+    try {
+      const svc = new ConnectionService({ configDir: d, backend: fileSecretBackend(join(d, 's.json')), testers, home: d });
+      expect((await svc.save({ settings: { kind: 'loki', name: 'l', url: 'http://h:3100', auth: { type: 'bearer' } }, secrets: { token: 'tok-xyz' } })).ok).toBe(true);
+      writeFileSync(join(d, 's.json'), '{ damaged "tok-xyz"');
+      expect((await svc.list()).connections).toMatchObject([{ settings: { name: 'l' }, hasSecret: { token: false } }]);
+      const info = await svc.backendInfo();
+      expect(info.warning).toMatch(/s\.json is not valid JSON/);
+      expect(info.warning).not.toContain('tok-xyz');
+    } finally {
+      c();
+    }
+  });
+
   it('reports a corrupt settings file once, kept aside, and keeps working', async () => {
     const { dir: d, cleanup: c } = tempConfigDir();
     try {

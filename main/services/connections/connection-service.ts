@@ -70,7 +70,8 @@ export class ConnectionService {
 
   async list(): Promise<ConnectionList> {
     const { settings, problem } = await this.load();
-    const stored = await this.storedNames();
+    // A secret store that cannot be read still lists the connections (as without secrets); the backend banner says why.
+    const stored = await this.storedNames().catch(() => new Set<string>());
     return { connections: settings.connections.map((c) => this.info(c, stored)), problem };
   }
 

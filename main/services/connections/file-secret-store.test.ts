@@ -50,6 +50,14 @@ describe('the browser-mode secrets file', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('pw-xyz');
   });
 
+  it('refuses a damaged file without quoting any of it (the quote would be secrets)', async () => {
+    const file = join(dir, 'damaged.json');
+    writeFileSync(file, '{"version": 1, "secrets": {"conn:e:password": "hunter2-hunter2"', { mode: 0o600 });
+    const err = await fileSecretBackend(file).store.get('conn:e:password').catch((e: Error) => e);
+    expect(String(err)).toMatch(/damaged\.json is not valid JSON/);
+    expect(String(err)).not.toContain('hunter2');
+  });
+
   it('refuses a file that is not a Vigie secrets file, leaving it untouched', async () => {
     const sub = join(dir, 'other');
     mkdirSync(sub);

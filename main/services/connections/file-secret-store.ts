@@ -48,7 +48,14 @@ export function fileSecretBackend(file: string): SecretBackend {
 
   const load = async (): Promise<SecretFile> => {
     if (!(await check())) return { version: 1, secrets: {} };
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<SecretFile>;
+    let parsed: Partial<SecretFile>;
+    try {
+      parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<SecretFile>;
+    } catch (e) {
+      // JSON.parse quotes the text around the error: that text is secrets. Say only where.
+      if (e instanceof SyntaxError) throw new SecretStorageRefused(`${file} is not valid JSON (damaged?): fix or remove it, then enter the secrets again`);
+      throw e;
+    }
     if (parsed.version !== 1 || typeof parsed.secrets !== 'object' || parsed.secrets === null) {
       throw new SecretStorageRefused(`${file} is not a Vigie secrets file`);
     }
@@ -104,8 +111,13 @@ export function fileSecretBackend(file: string): SecretBackend {
       ? `a file only you can read (mode 0600): ${file}. Anyone with your user account, or root, can read it.`
       : `a file in your user profile: ${file}. Anyone with your user account can read it.`,
     store,
+    /** A file that cannot be used (refused, damaged), else repaired permissions, else null. */
     async warning() {
-      await exclusive(check);
+      try {
+        await exclusive(load);
+      } catch (e) {
+        return e instanceof SecretStorageRefused ? e.message : `${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`;
+      }
       return repaired;
     },
   };
