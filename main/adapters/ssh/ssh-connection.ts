@@ -85,18 +85,31 @@ export class SshConnection {
     return () => this.listeners.delete(listener);
   }
 
-  /** Connects once; rejects with an SshFailure saying why (no retry). */
+  /**
+   * Connects once; rejects with an SshFailure saying why (no retry). While a connection is
+   * being made (or remade) it waits for that one; after a failure (the user accepted the
+   * host key, fixed the key file) it tries again.
+   */
   async connect(): Promise<void> {
-    if (this.st.kind === 'ready') return;
-    if (this.st.kind === 'closed') throw new SshFailure({ kind: 'closed' });
+    const s = this.st.kind;
+    if (s === 'ready') return;
+    if (s === 'closed') throw new SshFailure({ kind: 'closed' });
+    if (s === 'connecting' || s === 'reconnecting') return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.setState({ kind: 'connecting' });
+    let client: Client;
     try {
-      this.established(await connectOnce(this.target, this.port, this.options));
+      client = await connectOnce(this.target, this.port, this.options);
     } catch (e) {
-      const problem = (e as SshFailure).problem;
-      this.setState({ kind: 'failed', problem });
-      throw e;
+      const failure = e instanceof SshFailure ? e : new SshFailure({ kind: 'network', reason: 'other', detail: String((e as Error)?.message ?? e), host: this.host, port: this.port });
+      if (this.state().kind !== 'closed') this.setState({ kind: 'failed', problem: failure.problem }); // state(): not narrowed across the await
+      this.rejectWaiters(failure);
+      throw failure;
     }
+    if (this.state().kind === 'closed') {
+      client.end();
+      throw new SshFailure({ kind: 'closed' });
+    }
+    this.established(client);
   }
 
   /** Runs `op` on the SFTP session; after a dropped connection, again on the next one. */
@@ -176,8 +189,7 @@ export class SshConnection {
     if (s.kind === 'ready') return Promise.resolve();
     if (s.kind === 'failed') return Promise.reject(new SshFailure(s.problem));
     if (s.kind === 'closed') return Promise.reject(new SshFailure({ kind: 'closed' }));
-    if (s.kind === 'idle') return this.connect();
-    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+    return this.connect(); // idle: connect now; connecting / reconnecting: wait for it
   }
 
   private sftp(gen: number): Promise<SFTPWrapper> {

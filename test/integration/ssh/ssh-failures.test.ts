@@ -8,9 +8,9 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settled, until } from '../../../main/adapters/fs/test-files';
-import { SshFailure, openRemoteIndexedFile, statRemote, type SshConnectionState } from '../../../main/adapters/ssh/index';
+import { KnownHosts, SshFailure, openRemoteIndexedFile, statRemote, type SshConnectionState } from '../../../main/adapters/ssh/index';
 import { startRealSshd, type RealSshd } from './real-sshd';
-import { connectionTo } from './ssh-test-kit';
+import { connectionTo, knownHostsFile } from './ssh-test-kit';
 
 let sshd: RealSshd;
 beforeAll(async () => {
@@ -46,6 +46,23 @@ describe('SSH servers that misbehave', () => {
       await conn.close();
       server.close();
     }
+  });
+});
+
+describe('operations on a connection not made yet', () => {
+  it('make one connection for operations that start together', async () => {
+    const conn = connectionTo(sshd);
+    const [a, b] = await Promise.all([statRemote(conn, sshd.dir), statRemote(conn, sshd.clientKeyPath)]);
+    expect([a.kind, b.kind]).toEqual(['folder', 'file']);
+    expect(conn.generation).toBe(1);
+    await conn.close();
+  });
+
+  it('all fail with the first connection\'s problem, none left waiting', async () => {
+    const conn = connectionTo(sshd, {}, { knownHosts: new KnownHosts([knownHostsFile(sshd, [])]) });
+    const results = await Promise.allSettled([statRemote(conn, sshd.dir), statRemote(conn, sshd.dir), conn.connect()]);
+    expect(results.map((r) => r.status === 'rejected' && (r.reason as SshFailure).problem.kind)).toEqual(['host-key-unknown', 'host-key-unknown', 'host-key-unknown']);
+    await conn.close();
   });
 });
 
