@@ -16,6 +16,8 @@ export function ConnectionCard({ info }: { info: ConnectionInfo }) {
   const remove = useRpcMutation('connections.remove', { onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['connections.list'] }) });
   const h = info.hasSecret;
   const stored = [h.password && 'password', h.token && 'token', h.passphrase && 'key passphrase', ...Object.entries(h.headers).filter(([, v]) => v).map(([k]) => `header ${k}`)].filter(Boolean);
+  const s = info.settings;
+  const missing = s.kind === 'ssh' ? [] : [s.auth.type === 'basic' && !h.password && 'password', s.auth.type === 'bearer' && !h.token && 'token', ...s.headers.filter((x) => x.secret && !h.headers[x.name]).map((x) => `header ${x.name}`)].filter(Boolean);
   if (editing) return <ConnectionForm kind={info.settings.kind} editing={info} onDone={() => (setEditing(false), test.reset())} />;
   return (
     <section className="card conn-card" data-testid="connection-card" data-connection-id={info.id} data-kind={info.settings.kind}>
@@ -26,6 +28,11 @@ export function ConnectionCard({ info }: { info: ConnectionInfo }) {
         {stored.length > 0 && (
           <span className="chip" data-testid="connection-secrets-stored" title="Kept in the secret store, never shown">
             stored: {stored.join(', ')}
+          </span>
+        )}
+        {missing.length > 0 && (
+          <span className="badge badge-error" data-testid="connection-secrets-missing" title="Edit the connection and enter it">
+            missing: {missing.join(', ')}
           </span>
         )}
         <span className="grow" />
