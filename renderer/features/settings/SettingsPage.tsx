@@ -1,6 +1,7 @@
 import { useSettings } from '../../app/SettingsProvider';
 import type { ThemeSetting } from '../../app/settings';
 import { useRpcQuery } from '../../rpc/hooks';
+import { LiveSettings } from '../live/LiveSettings';
 
 /** Display preferences (stored on this machine) and what the app is connected to. */
 export function SettingsPage() {
@@ -31,6 +32,7 @@ export function SettingsPage() {
           <option value="forward">Oldest first</option>
         </select>
       </section>
+      <LiveSettings />
       <h2>About</h2>
       <section className="card">
         {info.data ? (

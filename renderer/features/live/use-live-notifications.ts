@@ -1,0 +1,41 @@
+/**
+ * Desktop notifications for live alerts: each notification the server decided (it already
+ * de-duplicated, rate-limited, silenced and applied quiet hours) is shown with the Notification
+ * API — in Electron's renderer too, which maps it to the system's notifications. A click brings
+ * the window forward and opens Explore on the followed files from the alert's activation.
+ */
+import { useEffect, useRef } from 'react';
+import { useLocation } from '../../app/LocationProvider';
+import { useRpcStream } from '../../rpc/hooks';
+import { isNewer } from './live-view';
+
+export type PermissionState = 'granted' | 'denied' | 'default' | 'unsupported';
+
+export function notificationPermission(): PermissionState {
+  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+}
+
+export function useLiveNotifications(): void {
+  const latest = useRpcStream('live.notifications', {});
+  const { navigate, setQuery, setRange } = useLocation();
+  const lastShown = useRef<string | null>(null);
+  const actions = useRef({ navigate, setQuery, setRange });
+  actions.current = { navigate, setQuery, setRange };
+
+  useEffect(() => {
+    const n = latest.data;
+    if (!n || !isNewer(n, lastShown.current)) return;
+    lastShown.current = n.id;
+    if (notificationPermission() !== 'granted') return;
+    const shown = new Notification(n.title, { body: n.body, tag: `vigie-${n.id}` });
+    const explore = n.explore;
+    shown.onclick = () => {
+      window.focus();
+      shown.close();
+      if (!explore) return;
+      actions.current.setQuery(explore.query);
+      actions.current.setRange({ from: String(Math.floor(explore.fromMs)), to: String(Math.ceil(explore.toMs)) }, { push: true });
+      actions.current.navigate('explore');
+    };
+  }, [latest.data]);
+}
