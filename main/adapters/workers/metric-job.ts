@@ -1,6 +1,6 @@
 /**
  * One part of a metric query on raw bytes, in a query worker: the same scan as a log query's
- * part (query-job.ts scanJob: candidate lines, their index timestamps, duplicates dropped), and
+ * part (byte-scan.ts scanJob: candidate lines, their index timestamps, duplicates dropped), and
  * per line the worker half of the metric query (engines/logql/metric/partial.ts): window checks
  * and sample extraction, with counting ops pre-aggregated per (series, step). Forward only:
  * samples of a stream must reach the accumulators in time order.
@@ -11,7 +11,7 @@ import type { GridParams } from '../../engines/logql/metric/grid';
 import { PartialMetric, type MetricBatch } from '../../engines/logql/metric/partial';
 import { scanPlan, type ScanPlan } from '../../engines/logql/scan/scan-plan';
 import { nodeLogqlPorts } from '../re2/logql-ports';
-import { scanJob, type ScanJob } from './query-job';
+import { scanJob, type ScanJob } from './byte-scan';
 import { nodeScanPorts as P } from './query-ports';
 
 export interface MetricJob extends ScanJob {
@@ -40,11 +40,11 @@ export function runMetricJob(job: MetricJob, sink: MetricSink): { bytesDone: num
   const r = scanJob(
     { ...job, direction: 'forward' },
     plan,
-    (ts, c, s, end) => {
+    (time, c, s, end) => {
       c0 = c;
       s0 = s;
       e0 = end;
-      part.line(ts, decode);
+      part.line(time(), decode);
       return false;
     },
     (done) => {

@@ -65,6 +65,15 @@ export function reorderStages(stages: PipelineStage[]): Group[] {
   return result;
 }
 
+/**
+ * Whether a stage may read the entry's timestamp (line_format / label_format templates, through
+ * `__timestamp__` and friends). When none does, a scanner may run the pipeline first and work
+ * out the time only for the lines it keeps.
+ */
+export function stagesReadTime(stages: readonly PipelineStage[]): boolean {
+  return stages.some((s) => s.kind === 'lineFormat' || s.kind === 'labelFormat');
+}
+
 function stageText(s: PipelineStage): string {
   switch (s.kind) {
     case 'lineFormat':

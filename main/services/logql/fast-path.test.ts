@@ -23,7 +23,8 @@ function tricky(): string {
     else if (k === 2) out.push(`${t} INFO crlf line ${i} needle\r`);
     else if (k === 9) out.push(`${t} INFO this one ends with the needle`);
     else if (k === 3) out.push('');
-    else if (k === 4) out.push(`\tat continuation.needle(Line.java:${i})`, '\tat another.frame(X.java:1)');
+    else if (k === 4) out.push(`\tat continuation.needle(Line.java:${i})`, '\tat another.frame(X.java:1)', 'java.lang.IllegalStateException: needle without digits');
+    else if (k === 10) out.push(`{"ts":"${iso(i * 250 + 7)}","time":"${t}","status":${490 + (i % 20)},"msg":"needle timed"}`);
     else if (k === 5) out.push(`${t} WARN long ${'x'.repeat(300)} nee`.concat('dle ', 'y'.repeat(150), ` é漢字 ${i}`));
     else if (k === 6) out.push(`${t} dup line`, `${t} dup line`, `${t} dup line`);
     else if (k === 7) out.push(`${t} NEEDLE upper İstanbul ${i}`);

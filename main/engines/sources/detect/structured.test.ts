@@ -17,6 +17,10 @@ describe('json', () => {
     { name: 'a small number (a duration) as none', line: '{"time":12}', want: NaN },
     { name: 'a non-JSON line as none', line: 'time="2024-01-02T03:04:05Z"', want: NaN },
     { name: 'a truncated object as none', line: '{"ts":', want: NaN },
+    { name: '"@timestamp" before "timestamp", "time" and "ts", wherever they sit', line: '{"ts":1,"time":"2024-01-02T03:04:05Z","timestamp":1700000000123,"@timestamp":"2024-05-06T07:08:09Z"}', want: at('2024-05-06T07:08:09Z') },
+    { name: '"time" before a "ts" written first', line: '{"ts":"2024-01-02T03:04:05Z","time":"2024-05-06T07:08:09Z"}', want: at('2024-05-06T07:08:09Z') },
+    { name: 'a "ts" when the "time" key has no timestamp', line: '{"time":"soon","ts":"2024-01-02T03:04:05Z"}', want: at('2024-01-02T03:04:05Z') },
+    { name: 'a "ts" when "time" is only in a value', line: '{"msg":"timeout","ts":1700000000}', want: 1_700_000_000_000 },
   ];
   it.each(cases)('reads $name', ({ line, want }) => {
     expect(jsonLine.parse(line, 1999)).toBe(want);
