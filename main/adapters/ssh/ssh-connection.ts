@@ -3,7 +3,7 @@
  * (ssh2 accepts ANY key unless given a hostVerifier: here an unknown key fails with its
  * fingerprint and a changed or revoked one is refused), agent and key-file auth, keepalive
  * on (ssh2's default is off), and reconnection with capped exponential backoff when an
- * established connection drops. Operations (`withSftp`, `exec`) that fail because the
+ * established connection drops. Operations (`withSftp`) that fail because the
  * transport went away wait for the next connection and run again, so callers that read at
  * an offset resume there; they fail only on a problem reconnecting cannot fix (host key,
  * auth, a file's own error) or after `close()`.
@@ -130,40 +130,10 @@ export class SshConnection {
     }
   }
 
-  /** Runs a command; stdout as bytes. Retried after a dropped connection (commands here are read-only). */
-  async exec(command: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
-    for (let failures = 0; ; failures++) {
-      await this.ready();
-      const gen = this.gen;
-      const client = this.client!;
-      const lost = this.lost.promise;
-      try {
-        const run = new Promise<{ code: number | null; stdout: Buffer; stderr: string }>((resolve, reject) => {
-          client.exec(command, (err, stream) => {
-            if (err) return reject(err);
-            const out: Buffer[] = [];
-            const errs: Buffer[] = [];
-            let exit: { code: number | null } | null = null;
-            stream.on('data', (d: Buffer) => out.push(d));
-            stream.stderr.on('data', (d: Buffer) => errs.push(d));
-            stream.on('exit', (c: number | null) => (exit = { code: c }));
-            // No exit status: the channel died with the connection, the output may be cut.
-            stream.on('close', () =>
-              exit ? resolve({ code: exit.code, stdout: Buffer.concat(out), stderr: Buffer.concat(errs).toString() }) : reject(new Error('channel closed without an exit status')),
-            );
-          });
-        });
-        return await Promise.race([run, lost]);
-      } catch (e) {
-        await this.afterTransportError(gen, failures, e);
-      }
-    }
-  }
-
   /**
    * After an error that is not a file's: if the connection is going away, the caller's next
    * ready() waits for the new one. If it stays up, only the channel failed (an SFTP server
-   * that exited, a refused exec): a new SFTP session is tried, a few times at most.
+   * that exited): a new SFTP session is tried, a few times at most.
    */
   private async afterTransportError(gen: number, failures: number, e: unknown): Promise<void> {
     await new Promise((r) => setTimeout(r, 100)); // the socket's 'close' follows its channels' errors
