@@ -7,6 +7,7 @@
  * `unmatched`, so a test can tell "the client sent what Loki was sent".
  */
 import http from 'node:http';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -153,4 +154,11 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+// `npx tsx test/integration/loki/replay-server.ts`: serve the recordings by hand (e2e, the
+// Connections page) until interrupted; tenant loki-api-fixtures holds the corpus.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const replay = await startReplayServer({ timeScale: 1 });
+  console.log(`replaying ${replay.recorded.size} recorded Loki answers at ${replay.url}`);
 }
