@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFiles } from '../../main/services/connections/test-kit';
 import { freePort, startRealPrometheus, type RealPrometheus } from '../integration/prometheus/real-prometheus';
+import { startRealSshd, type RealSshd } from '../integration/ssh/real-sshd';
 import { launchChromium, screenshot, startBrowserMode, until } from './harness';
 
 const PASSWORD = 'e2e-Walrus-Saffron-4471';
@@ -13,6 +14,7 @@ const PASSWORD_BCRYPT = '$2b$10$76P6QsvoSkjZDNaQp40uyuameNDyasZoTbC3Zna.ItOamwGm
 
 let configDir: string;
 let prom: RealPrometheus;
+let sshd: RealSshd;
 let server: Awaited<ReturnType<typeof startBrowserMode>>;
 let browser: Browser;
 let page: Page;
@@ -22,6 +24,7 @@ beforeAll(async () => {
   configDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-config-'));
   process.env.VIGIE_CONFIG_DIR = configDir;
   prom = await startRealPrometheus({ webConfig: `basic_auth_users:\n  grafana: ${PASSWORD_BCRYPT}\n`, probe: { headers: { authorization: `Basic ${Buffer.from(`grafana:${PASSWORD}`).toString('base64')}` } } });
+  sshd = await startRealSshd({});
   server = await startBrowserMode();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -32,6 +35,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await prom?.stop();
+  await sshd?.stop();
   delete process.env.VIGIE_CONFIG_DIR;
   if (configDir) rmSync(configDir, { recursive: true, force: true });
 });
@@ -110,10 +114,33 @@ describe('a user adds a Prometheus connection and tests it', () => {
     await page.getByTestId('connection-cancel').click();
   });
 
+  it('an SSH host: its unknown host key is shown with the fingerprint ssh-keygen prints; Accept, and the next test logs in', async () => {
+    const knownHosts = join(configDir, 'known_hosts');
+    await page.getByTestId('connection-add-ssh').click();
+    await page.getByTestId('connection-name').fill('box');
+    await page.getByTestId('connection-host').fill(sshd.host);
+    await page.getByTestId('connection-port').fill(String(sshd.port));
+    await page.getByTestId('connection-user').fill(sshd.user);
+    await page.getByTestId('connection-ssh-auth').selectOption('key');
+    await page.getByTestId('connection-ssh-key').fill(sshd.clientKeyPath);
+    await page.getByTestId('connection-known-hosts').fill(knownHosts);
+    await page.getByTestId('connection-save').click();
+    await until(async () => (await card('box').count()) === 1, 10_000, 'the SSH connection');
+    await card('box').getByTestId('connection-test').click();
+    const fingerprint = card('box').getByTestId('connection-hostkey-fingerprint');
+    await until(async () => (await fingerprint.count()) > 0, 30_000, 'the unknown host key');
+    expect(await fingerprint.innerText()).toBe(sshd.fingerprint());
+    await screenshot(page, '62-connections-ssh-hostkey');
+    await card('box').getByTestId('connection-hostkey-accept').click();
+    await until(async () => (await card('box').getByTestId('connection-test-result').getAttribute('data-ok')) === 'true', 30_000, 'the test after accepting');
+    expect((await checksOf('box')).map((c) => [c.name, c.status])).toEqual([['private key file', 'ok'], ['network', 'ok'], ['host key', 'ok'], ['authentication', 'ok'], ['SFTP', 'ok']]);
+  });
+
   it('the password is in no file under the config folder but the 0600 secrets file', () => {
     const secrets = join(configDir, 'connection-secrets.json');
     const files = allFiles(configDir);
-    expect(files.map((f) => f.path).sort()).toEqual([secrets, join(configDir, 'connections.json')]);
+    // Other features keep their own state here too (live rules…): every file is searched.
+    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining([secrets, join(configDir, 'connections.json'), join(configDir, 'known_hosts')]));
     for (const f of files) if (f.path !== secrets) expect(f.text).not.toContain(PASSWORD);
     expect(files.find((f) => f.path === secrets)!.text).toContain(PASSWORD);
     expect(statSync(secrets).mode & 0o777).toBe(0o600);
