@@ -71,3 +71,18 @@ export function collect(service: LiveService): { got: LiveNotification[]; stop: 
   })();
   return { got, stop: () => ac.abort() };
 }
+
+/**
+ * For FakeClock.advance: lets the evaluations the timers started finish, including their real
+ * I/O (a LogQL rule reads the files), before time moves on.
+ */
+export function settledEvaluations(service: LiveService): () => Promise<void> {
+  return async () => {
+    for (;;) {
+      await new Promise((r) => setImmediate(r));
+      const run = service.current();
+      if (!run || run.scheduler.stats().every((s) => s.run.state !== 'evaluating')) return;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  };
+}
