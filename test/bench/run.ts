@@ -154,3 +154,6 @@ spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/metric-bench.ts'], {
 
 // Promtail pipeline throughput, regex + metrics (+ json + timestamp) beside rg (test/bench/pipeline-bench.ts, also runnable alone), in its own process.
 spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/pipeline-bench.ts'], { stdio: 'inherit', env: process.env });
+
+// PromQL range queries beside the real Prometheus on the same data, and a 20-rule back-test (test/bench/promql-bench.ts, also runnable alone), in its own process.
+spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'test/bench/promql-bench.ts'], { stdio: 'inherit', env: process.env });
