@@ -5,6 +5,11 @@ import { AlertmanagerClient, AlertmanagerSender } from '../../../main/adapters/a
 import type { RuleGroupSpec, Vector } from '../../../main/engines/alerting/types';
 import { LiveGroup } from '../../../main/engines/live/live-group';
 import { freePort } from '../prometheus/real-prometheus';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeClock } from '../../../main/engines/live/fake-clock';
+import { COUNTING_PIPELINE, liveService, startInput, until } from './live-kit';
 import { startRealAlertmanager, type RealAlertmanager } from './real-alertmanager';
 
 let am: RealAlertmanager;
@@ -107,5 +112,50 @@ describe('a real Alertmanager', () => {
     const bad = await client.createSilence({ matchers: [], startsAt: new Date(now).toISOString(), endsAt: new Date(now + 1000).toISOString(), createdBy: 'x', comment: '' });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/api\/v2\/silences: 422 Unprocessable Entity — matchers in body should have at least 1 items$/);
+  }, 60_000);
+
+  it('gets what a live session sends: the seed rule fires over followed lines and arrives with external labels', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-live-am-'));
+    try {
+      const log = join(dir, 'app.log');
+      writeFileSync(log, '');
+      // Alertmanager compares endsAt with its own clock: the fake clock starts at the real time.
+      const clock = new FakeClock(Date.now());
+      const live = liveService(clock, { s1: log }, null);
+      const rules = `groups:
+  - name: seed
+    interval: 15s
+    rules:
+      - alert: Seed_error_total
+        expr: promtail_custom_error_total > 1
+        for: 30s
+        labels: {severity: critical}
+        annotations: {summary: "{{ $labels.filename }} is invaded by custom errors!"}
+`;
+      const r = await live.start(startInput({ rules, streamIds: ['s1'], pipeline: COUNTING_PIPELINE, externalLabels: { monitor: 'desk' }, alertmanager: { url: am.url } }));
+      expect(r.ok).toBe(true);
+      appendFileSync(log, 'ERROR a\nERROR b\nERROR c\n');
+      await until(() => live.current()!.files[0]!.linesRead === 3, 10_000, 'three lines');
+      await clock.advance(75_000);
+      const st = live.state();
+      expect(st.running && st.alerts.map((a) => a.state)).toEqual(['firing']);
+      const client = new AlertmanagerClient({ url: am.url });
+      let got: Awaited<ReturnType<AlertmanagerClient['alerts']>> | null = null;
+      for (let i = 0; i < 100; i++) {
+        got = await client.alerts(undefined, ['alertname="Seed_error_total"']);
+        if (got.ok && got.value.length) break;
+        await new Promise((res) => setTimeout(res, 50));
+      }
+      if (!got?.ok) throw new Error(got?.error ?? 'no answer');
+      expect(got.value.map((a) => a.labels)).toEqual([{ alertname: 'Seed_error_total', severity: 'critical', filename: log, job: 'app', host: 'localhost', monitor: 'desk' }]);
+      expect(got.value[0]!.annotations.summary).toBe(`${log} is invaded by custom errors!`);
+      const firedAt = st.running ? st.alerts[0]!.firedAtMs! : 0;
+      expect(Date.parse(got.value[0]!.startsAt)).toBe(firedAt);
+      const after = live.state();
+      expect(after.running && after.alertmanager).toMatchObject({ url: am.url, sent: 1, errors: 0, lastError: null });
+      await live.dispose();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
