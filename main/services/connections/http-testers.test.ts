@@ -100,6 +100,18 @@ describe('testing HTTP connections against real servers', () => {
     expect(t.checks.map((c) => c.message).join(' ')).toMatch(/text\/html, not Prometheus' JSON/);
   });
 
+  it('a server that accepts the connection but never answers: a timeout in words, nothing frozen', async () => {
+    const hang = await tinyServer(() => undefined);
+    try {
+      const t = await saveAndTest({ kind: 'prometheus', name: 'hangs', url: hang.url, timeoutMs: 500 });
+      expect(t.checks[0]).toMatchObject({ name: 'reachable', status: 'failed', message: expect.stringMatching(/within 0\.5 ?s \(the server hangs or is too slow\)/) });
+      const am = await saveAndTest({ kind: 'alertmanager', name: 'am-hangs', url: hang.url, timeoutMs: 500 });
+      expect(am.checks[0]).toMatchObject({ name: 'reachable', status: 'failed', message: expect.stringMatching(/within 0\.5 s \(the server hangs or is too slow\)/) });
+    } finally {
+      await hang.close();
+    }
+  });
+
   it('a real Alertmanager: its version, and its alerts readable', async () => {
     const t = await saveAndTest({ kind: 'alertmanager', name: 'am', url: am.url });
     expect(summary(t)).toEqual([['reachable', 'ok'], ['authentication', 'ok'], ['alerts', 'ok']]);
