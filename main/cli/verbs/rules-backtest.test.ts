@@ -64,7 +64,7 @@ describe('vigie rules backtest', () => {
   });
 
   it.each([
-    { name: 'a rule file that does not parse prints positioned errors, exit 1', rules: SEED('rate(x[5m]'), args: RANGE, code: 1, err: /rules\.yml:5:21: error: .*unexpected end of input/ },
+    { name: 'a rule file that does not parse prints positioned errors, exit 1', rules: SEED('rate(x[5m]'), args: RANGE, code: 1, err: /rules\.yml:5:21: error: group "seed", rule "Error_total": could not parse expression: 1:11: parse error: / },
     { name: 'a 10-year range at 1s is refused with the limit, exit 2', rules: SEED('up'), args: ['--start', '2014-01-01T00:00:00Z', '--end', '2024-01-01T00:00:00Z', '--interval', '1s'], code: 2, err: /over the back-test limit of 1,000,000 per group/ },
     { name: 'a missing --start is a usage error, exit 2', rules: SEED('up'), args: ['--end', '2024-01-01T00:00:00Z'], code: 2, err: /--start is required/ },
   ])('$name', async ({ rules, args, code, err }) => {

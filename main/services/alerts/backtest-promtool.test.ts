@@ -73,6 +73,8 @@ describe('the back-test agrees with promtool on the same series', () => {
     expect(group.errors).toEqual([]);
     // The quiet spell matters: both alerts fire, resolve, and fire again.
     expect(group.alerts.map((a) => [a.rule, a.resolvedAtMs.length > 0])).toEqual([['Error_total', true], ['Error_increase', true]]);
+    // The counter expired in the quiet spell; created again, it counts from zero and fires again.
+    expect(group.alerts.map((a) => a.intervals.filter((i) => i.state === 'firing').length)).toEqual([2, 2]);
 
     const storage = createStorage();
     await loadPipelineMetrics(ISSUE_CONFIG, services.sources.localStreams(), streamIds, { fromMs: START, toMs: END }, storage, signal, () => undefined);

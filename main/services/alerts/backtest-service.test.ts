@@ -132,8 +132,9 @@ describe('rules.backtest over the metrics a pipeline derives from logs', () => {
 describe('rules.backtest bounds the metrics it stores', () => {
   it('a range whose 15s scrapes of the pipeline metrics exceed the sample limit is refused before they are built', async () => {
     const ids = await withLogs(LINES.join('\n'));
-    // 20 years at 15s is 42 million scrapes of the one counter; 2h evaluations keep the rule count low.
+    // A counter kept for 200 years: 20 years at 15s is 42 million scrapes; 2h evaluations keep the rule count low.
+    const forever = ISSUE_CONFIG.replace('config: {action: inc}}', 'max_idle_duration: 1752000h, config: {action: inc}}');
     const end = T0 + 20 * 365 * 86_400_000;
-    await expect(backtest({ rules: SEED('up > 0'), streamIds: ids, pipeline: KEEP_CONFIG, start: T0, end, intervalMs: 2 * 3_600_000 })).rejects.toThrow(/samples at the 15s scrape interval over this range, over the back-test limit of 20,000,000: shorten the range/);
+    await expect(backtest({ rules: SEED('up > 0'), streamIds: ids, pipeline: forever, start: T0, end, intervalMs: 2 * 3_600_000 })).rejects.toThrow(/samples at the 15s scrape interval over this range, over the back-test limit of 20,000,000: shorten the range/);
   });
 });

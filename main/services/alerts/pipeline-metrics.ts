@@ -3,8 +3,7 @@
  * them, for back-testing PromQL rules on log time. Every line of the chosen streams goes
  * through its job's pipeline (metrics stages record each update at the entry's timestamp);
  * then each series is scraped every 15s on the fixed grid from its first update to the end of
- * the back-test — Promtail keeps exposing a counter after the last matching line, so a rule
- * over it keeps seeing its value — and a series that expired (max_idle_duration) gets a
+ * the back-test or to where Promtail drops it (max_idle_duration after its last update), with a
  * staleness marker at its first missed scrape, as Prometheus writes one.
  */
 import { AppFailure, appError } from '../../../shared/model/app-error';
@@ -70,7 +69,7 @@ export async function loadPipelineMetrics(
 ): Promise<PipelineMetrics | { errors: PipelineErrors }> {
   const imported = importPipeline(pipelineText);
   if (!imported.ok) return { errors: imported.errors };
-  const registry = new MetricsRegistry();
+  const registry = new BacktestRegistry();
   const pipelines = buildJobPipelines(imported.config, registry);
   const byId = new Map(streams.map((s) => [s.id, s]));
   const chosen = streamIds.map((id) => {
@@ -100,39 +99,68 @@ export async function loadPipelineMetrics(
   return scrapeInto(registry, range, storage, lines);
 }
 
-function scrapeInto(registry: MetricsRegistry, range: { fromMs: number; toMs: number }, storage: Storage, lines: number): PipelineMetrics {
+/**
+ * Remembers each metric's max_idle_duration (the metrics stage passes it with every entry), so
+ * the scrape below can end a series where Promtail would have dropped it.
+ */
+class BacktestRegistry extends MetricsRegistry {
+  readonly idleNs = new Map<string, bigint>();
+  override expire(name: string, idleNs: bigint, nowNs: bigint): void {
+    this.idleNs.set(name, idleNs);
+    super.expire(name, idleNs, nowNs);
+  }
+}
+
+/**
+ * Each series (a label set created again after expiring is a new series, from zero) scraped
+ * from its first update to where Promtail drops it: max_idle_duration after its last update on
+ * log time — Promtail keeps running after the last line, so the last series of a label set
+ * ends too — or to the end of the range. A staleness marker follows at the next scrape.
+ */
+function scrapeInto(registry: BacktestRegistry, range: { fromMs: number; toMs: number }, storage: Storage, lines: number): PipelineMetrics {
   const types = new Map<string, MetricType>();
   const step = BigInt(SCRAPE_INTERVAL_MS) * MS;
   const grid = (ms: number) => BigInt(Math.ceil(ms / SCRAPE_INTERVAL_MS) * SCRAPE_INTERVAL_MS) * MS;
   const from = grid(range.fromMs);
   const to = grid(range.toMs);
-  // Counted before anything is built: a long range over a long-lived counter is many samples.
   const onGrid = (t: bigint) => (t <= from ? from : from + ((t - from + step - 1n) / step) * step);
-  const plan = registry.definitions().map((d) => {
-    const firsts = registry.timeline(d.name).flatMap((tl) => (tl.points.length ? [onGrid(tl.points.reduce((m, p) => (p.tNs < m ? p.tNs : m), tl.points[0]!.tNs))] : []));
-    const start = firsts.length ? firsts.reduce((m, t) => (t < m ? t : m)) : from;
-    // Each series from its own first scrape to the end (expired ones stop earlier: an upper bound).
-    const samples = firsts.reduce((n, f) => n + (f > to ? 0 : Number((to - f) / step) + 1), 0);
-    return { d, start, samples };
+  const plan = registry.definitions().flatMap((d) => {
+    const idle = registry.idleNs.get(d.name);
+    // A histogram's _bucket, _sum and _count samples only grow: counters to PromQL.
+    const type: MetricType = d.kind === 'histogram' ? 'counter' : d.kind;
+    return registry.timeline(d.name).flatMap((tl) => {
+      types.set(tl.name, type);
+      if (tl.points.length === 0) return [];
+      const points = [...tl.points].sort((a, b) => (a.tNs < b.tNs ? -1 : a.tNs > b.tNs ? 1 : 0));
+      const endNs = idle === undefined ? null : points.at(-1)!.tNs + idle;
+      const first = onGrid(points[0]!.tNs);
+      const last = endNs === null || endNs > to ? to : endNs - 1n;
+      const scrapes = first > last ? 0 : Number((last - first) / step) + 1;
+      return [{ tl, points, first, endNs, scrapes }];
+    });
   });
-  const planned = plan.reduce((n, p) => n + p.samples, 0);
+  // Counted before anything is stored: a long range over a long-lived counter is many samples.
+  const planned = plan.reduce((n, p) => n + p.scrapes, 0);
   if (planned > MAX_SAMPLES) {
     throw new AppFailure(appError('bad_input', `the pipeline's metrics would be ${planned.toLocaleString('en')} samples at the 15s scrape interval over this range, over the back-test limit of ${MAX_SAMPLES.toLocaleString('en')}: shorten the range`));
   }
   let series = 0;
   let samples = 0;
-  for (const { d, start } of plan) {
-    for (const tl of registry.scrape(d.name, start, to, step)) {
-      // A histogram's _bucket, _sum and _count samples only grow: counters to PromQL.
-      types.set(tl.name, d.kind === 'histogram' ? 'counter' : d.kind);
-      if (tl.points.length === 0) continue;
-      samples += tl.points.length + 1;
-      const labels = labelsFromRecord({ ...tl.labels, __name__: tl.name });
-      for (const p of tl.points) storage.append(labels, Number(p.tNs / MS), p.value);
-      const last = tl.points.at(-1)!.tNs;
-      if (last + step <= to) storage.appendStale(labels, Number((last + step) / MS));
-      series++;
+  for (const { tl, points, first, endNs, scrapes } of plan) {
+    if (scrapes === 0) continue;
+    const labels = labelsFromRecord({ ...tl.labels, __name__: tl.name });
+    let j = -1;
+    let t = first;
+    for (let k = 0; k < scrapes; k++, t += step) {
+      while (j + 1 < points.length && points[j + 1]!.tNs <= t) j++;
+      if (j >= 0) storage.append(labels, Number(t / MS), points[j]!.value);
     }
+    samples += scrapes;
+    if (endNs !== null && t <= to) {
+      storage.appendStale(labels, Number(t / MS));
+      samples++;
+    }
+    series++;
   }
   return { types, series, samples, lines };
 }
