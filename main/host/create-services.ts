@@ -15,6 +15,7 @@ import { checkRulesHandler } from '../services/alerts/check-rules';
 import { runBacktest } from '../services/alerts/backtest-service';
 import { runRulesTest } from '../services/alerts/unit-test';
 import { createLiveService, liveHandlers } from '../services/live/live-handlers';
+import type { LiveService } from '../services/live/live-service';
 import { connectionHandlers, createConnectionService, type ConnectionsOptions } from '../services/connections';
 import { remoteHandlers } from '../services/remote/prometheus-queries';
 
@@ -31,6 +32,8 @@ export interface ServicesOptions {
 export interface Services {
   handlers: Handlers<VigieContract>;
   sources: SourceRegistry;
+  /** The live session: Electron's main process shows its notifications (live.hub) as system notifications. */
+  live: LiveService;
   dispose(): Promise<void>;
 }
 
@@ -73,5 +76,5 @@ export function createServices(options: ServicesOptions): Services {
     ...remote.handlers,
   } satisfies Handlers<VigieContract>;
 
-  return { handlers, sources, dispose: async () => (await live.dispose(), await remote.dispose(), await sources.dispose()) };
+  return { handlers, sources, live, dispose: async () => (await live.dispose(), await remote.dispose(), await sources.dispose()) };
 }

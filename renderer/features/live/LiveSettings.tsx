@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { NotificationSettings } from '../../../shared/contract/live';
 import { errorText } from '../../rpc/errors';
-import { useRpcMutation, useRpcStream } from '../../rpc/hooks';
+import { useRpcMutation, useRpcQuery, useRpcStream } from '../../rpc/hooks';
 import { usePipelineChoice } from '../alerts/use-pipeline-choice';
 import { isString, isStringArray, useSessionState } from '../pipelines/use-session-state';
 import { LivePanel } from './LivePanel';
@@ -65,7 +65,10 @@ function NotificationForm({ current }: { current: NotificationSettings }) {
 }
 
 export function LiveSettings() {
-  useLiveNotifications();
+  const info = useRpcQuery('app.info', {});
+  // In Electron the main process shows them as system notifications; the page's API is refused there.
+  const inElectron = info.data?.mode === 'electron';
+  useLiveNotifications(info.data !== undefined && !inElectron);
   const state = useRpcStream('live.state', {});
   // The Alerts page keeps its rule file and streams under these keys.
   const [rules] = useSessionState('vigie.alerts.rules', '', isString);
@@ -81,12 +84,12 @@ export function LiveSettings() {
           The rule file of the Alerts page runs live over its {streams.length} chosen stream{streams.length === 1 ? '' : 's'}
           {choice.pipeline ? ' and the metrics its pipeline derives from them' : ''}: each group at its interval, on the lines appended from now on.
         </p>
-        {permission === 'default' && (
+        {!inElectron && permission === 'default' && (
           <button className="btn" onClick={() => void Notification.requestPermission().then((p) => setPermission(p))}>
             Allow desktop notifications
           </button>
         )}
-        {permission === 'denied' && <p className="error-text">Desktop notifications are blocked for Vigie: allow them in the browser or system settings.</p>}
+        {!inElectron && permission === 'denied' && <p className="error-text">Desktop notifications are blocked for Vigie: allow them in the browser or system settings.</p>}
         {state.data ? <NotificationForm key={JSON.stringify(state.data.settings)} current={state.data.settings} /> : <p className="muted">Loading…</p>}
       </section>
       <LivePanel rules={rules} streamIds={streams} pipeline={choice.pipeline} />

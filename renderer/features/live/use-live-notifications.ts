@@ -15,7 +15,8 @@ export function notificationPermission(): PermissionState {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 }
 
-export function useLiveNotifications(): void {
+/** `enabled` false: someone else shows them (Electron's main process does, as system notifications). */
+export function useLiveNotifications(enabled = true): void {
   const latest = useRpcStream('live.notifications', {});
   const { navigate, setQuery, setRange } = useLocation();
   const lastShown = useRef<string | null>(null);
@@ -26,7 +27,7 @@ export function useLiveNotifications(): void {
     const n = latest.data;
     if (!n || !isNewer(n, lastShown.current)) return;
     lastShown.current = n.id;
-    if (notificationPermission() !== 'granted') return;
+    if (!enabled || notificationPermission() !== 'granted') return;
     const shown = new Notification(n.title, { body: n.body, tag: `vigie-${n.id}` });
     const explore = n.explore;
     shown.onclick = () => {
@@ -37,5 +38,5 @@ export function useLiveNotifications(): void {
       actions.current.setRange({ from: String(Math.floor(explore.fromMs)), to: String(Math.ceil(explore.toMs)) }, { push: true });
       actions.current.navigate('explore');
     };
-  }, [latest.data]);
+  }, [latest.data, enabled]);
 }
