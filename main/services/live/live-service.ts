@@ -13,7 +13,7 @@ import { parseRuleFile } from '../../engines/alerting/rulefmt';
 import type { Clock } from '../../engines/live/clock';
 import type { LiveGroup, EvalOutcome } from '../../engines/live/live-group';
 import { decide, tick, type Notification, type PolicyContext, type PolicyState } from '../../engines/live/notification-policy';
-import { silenceState, silenced, validateSilence, type Silence } from '../../engines/live/silences';
+import { pruneSilences, silenceState, silenced, validateSilence, type Silence } from '../../engines/live/silences';
 import type { AnnouncedState } from '../../engines/live/transitions';
 import { checkRules } from '../alerts/check-rules';
 import { throttledSnapshots } from '../sources/async-changes';
@@ -160,6 +160,9 @@ export class LiveService {
       if (d.kind === 'deliver') this.hub.publish(this.toWire(d.notification));
     }
     for (const n of tick(policy, now, ctx)) this.hub.publish(this.toWire(n));
+    // Expired silences are kept for a while (shown, re-creatable), then forgotten as Alertmanager does.
+    const kept = pruneSilences(this.snapshot.silences, now);
+    if (kept.length !== this.snapshot.silences.length) this.snapshot = { ...this.snapshot, silences: kept };
     this.changed();
   }
 
