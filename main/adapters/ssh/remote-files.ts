@@ -117,8 +117,15 @@ export function openHandle(sftp: SFTPWrapper, path: string): Promise<Buffer> {
   return cb<Buffer>((d) => sftp.open(path, 'r', d));
 }
 
+/** Best effort: never rejects (a handle of a dead session is gone anyway). */
 export function closeHandle(sftp: SFTPWrapper, handle: Buffer): Promise<void> {
-  return new Promise((resolve) => sftp.close(handle, () => resolve()));
+  return new Promise((resolve) => {
+    try {
+      sftp.close(handle, () => resolve());
+    } catch {
+      resolve();
+    }
+  });
 }
 
 export function fstatHandle(sftp: SFTPWrapper, handle: Buffer): Promise<Stats> {
@@ -161,7 +168,8 @@ export async function openRemoteSource(conn: SshConnection, path: string): Promi
       const h = held;
       held = null;
       ahead = null;
-      if (h && h.gen === conn.generation && conn.state().kind === 'ready') await closeHandle(h.sftp, h.handle);
+      // Not awaited: on a connection gone silent the answer would wait for keepalive.
+      if (h && h.gen === conn.generation && conn.state().kind === 'ready') void closeHandle(h.sftp, h.handle);
     },
   };
 }

@@ -114,7 +114,8 @@ export class SftpFollower {
   }
 
   private async release(h: Held | null): Promise<void> {
-    if (h && h.gen === this.conn.generation && this.conn.state().kind === 'ready') await closeHandle(h.sftp, h.handle).catch(() => undefined);
+    // Not awaited: on a connection gone silent the answer would wait for keepalive.
+    if (h && h.gen === this.conn.generation && this.conn.state().kind === 'ready') void closeHandle(h.sftp, h.handle);
   }
 
   private currentHeld(gen: number): Held {
