@@ -4,6 +4,7 @@
  * words, not a spinner), then scrub every message of the secrets.
  */
 import { access, constants } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { ConnectionCheck, ConnectionSettings, TestResult } from '../../../shared/contract/connections';
 import { toAppError } from '../../../shared/model/app-error';
@@ -74,6 +75,25 @@ async function fileChecks(s: ConnectionSettings): Promise<ConnectionCheck[]> {
   return checks;
 }
 
+/**
+ * The proxy first: the clients report a dead proxy as the server being unreachable (the
+ * connection refused is the proxy's), which would send the user to the wrong place.
+ */
+async function proxyCheck(proxyUrl: string, timeoutMs: number): Promise<ConnectionCheck> {
+  const u = new URL(proxyUrl);
+  const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
+  const where = `${u.hostname}:${port}`;
+  const problem = await new Promise<string | null>((resolve) => {
+    const socket = connect({ host: u.hostname.replace(/^\[|\]$/g, ''), port, timeout: timeoutMs });
+    socket.once('connect', () => (socket.destroy(), resolve(null)));
+    socket.once('timeout', () => (socket.destroy(), resolve(`no answer from the proxy ${where} within ${timeoutMs / 1000} s`)));
+    socket.once('error', (e: NodeJS.ErrnoException) =>
+      resolve(e.code === 'ECONNREFUSED' ? `nothing listens at the proxy ${where} (connection refused)` : e.code === 'ENOTFOUND' ? `unknown proxy host ${u.hostname}` : `cannot reach the proxy ${where}: ${e.message}`),
+    );
+  });
+  return problem ? { name: 'proxy', ok: false, status: 'failed', message: problem } : { name: 'proxy', ok: true, status: 'ok', message: `the proxy ${where} accepts connections` };
+}
+
 export async function runTest(c: StoredConnection, deps: TestDeps, signal: AbortSignal): Promise<{ result: TestResult; unknownHostKey?: SeenHostKey }> {
   const { secrets, missing } = await resolveSecrets(c, deps.store);
   const all = secretForms(c, [secrets.password, secrets.token, secrets.passphrase, ...Object.values(secrets.headers)]);
@@ -87,6 +107,11 @@ export async function runTest(c: StoredConnection, deps: TestDeps, signal: Abort
   if (files.some((f) => !f.ok)) return done(files);
 
   const limitMs = c.timeoutMs + (deps.graceMs ?? GRACE_MS);
+  if (settings.kind !== 'ssh' && settings.proxyUrl) {
+    const proxy = await proxyCheck(settings.proxyUrl, c.timeoutMs);
+    files.push(proxy);
+    if (!proxy.ok) return done(files);
+  }
   const deadline = AbortSignal.timeout(limitMs);
   const both = AbortSignal.any([signal, deadline]);
   try {
