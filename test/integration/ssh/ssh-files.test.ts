@@ -3,13 +3,13 @@
  * (line count, texts, timestamps, time span, format) for a loghub sample, a file big enough
  * for the local reader's worker threads, and a .gz; permission and not-found errors in words.
  */
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openIndexedFile } from '../../../main/adapters/fs/index';
 import type { IndexedFile } from '../../../main/adapters/fs/index';
-import { settled } from '../../../main/adapters/fs/test-files';
+import { settled, until } from '../../../main/adapters/fs/test-files';
 import { listRemoteFiles, openRemoteIndexedFile, type SshConnection } from '../../../main/adapters/ssh/index';
 import { isLogLikeName } from '../../../main/services/sources/source-path';
 import { startRealSshd, type RealSshd } from './real-sshd';
@@ -118,6 +118,24 @@ describe('SSH file errors in words', () => {
       expect(r.files).toContain(join(logs, 'sshd.log'));
       expect(r.errors).toContainEqual(expect.objectContaining({ code: 'permission_denied', where: { path: closed } }));
     } finally {
+      await asNobody.close();
+    }
+  });
+
+  it('says so when a followed file is rotated into one the SSH user may not read', async () => {
+    const p = join(logs, 'rotating.log');
+    writeFileSync(p, '2024-01-01T00:00:00Z a\n');
+    chmodSync(p, 0o644);
+    const asNobody = connectionTo(sshd, { username: 'nobody' });
+    const f = openRemoteIndexedFile(asNobody, p, { follow: true, pollMs: 30 });
+    try {
+      expect(await settled(f)).toMatchObject({ state: 'ready' });
+      renameSync(p, `${p}.1`);
+      writeFileSync(p, '2024-01-01T00:00:01Z b\n', { mode: 0o600 });
+      await until(() => f.status().state === 'error', 10_000, 'the follower to fail');
+      expect(f.status()).toEqual({ state: 'error', error: { code: 'permission_denied', message: `${p}: permission denied on the SSH host`, where: { path: p } } });
+    } finally {
+      await f.close();
       await asNobody.close();
     }
   });
