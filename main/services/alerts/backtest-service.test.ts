@@ -68,6 +68,22 @@ describe('rules.backtest over the metrics a pipeline derives from logs', () => {
     expect(events.at(-1)).toMatchObject({ kind: 'done', evaluations: 61 });
   });
 
+  it('a rule reading a recording rule of the group sees each recorded sample at its evaluation', async () => {
+    const ids = await withLogs(LINES.join('\n'));
+    const rules = `groups:
+- name: recorded
+  rules:
+  - record: job:errors:sum
+    expr: sum by (job) (promtail_custom_error_total)
+  - alert: Errors
+    expr: job:errors:sum > 1
+    for: 1m
+`;
+    const g = groupOf(await backtest({ rules, streamIds: ids, pipeline: KEEP_CONFIG, start: T0, end: at('11:00:00') }));
+    expect(g.errors).toEqual([]);
+    expect(g.alerts).toEqual([{ rule: 'Errors', labels: { alertname: 'Errors', job: 'varlogs' }, intervals: [{ state: 'pending', fromMs: at('10:11:00'), toMs: at('10:11:00') }, { state: 'firing', fromMs: at('10:12:00'), toMs: at('11:00:00') }], resolvedAtMs: [] }]);
+  });
+
   it("the lint's rewrite, increase(…[5m]) > 0, fires then resolves", async () => {
     const ids = await withLogs(LINES.join('\n'));
     const g = groupOf(await backtest({ rules: SEED('increase(promtail_custom_error_total[5m]) > 0'), streamIds: ids, pipeline: KEEP_CONFIG, start: T0, end: at('11:00:00') }));

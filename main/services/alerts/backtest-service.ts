@@ -14,8 +14,8 @@ import { templateRegexPort } from '../../adapters/re2/template-regex-port';
 import { backtestGroup, type BacktestResult } from '../../engines/alerting/backtest';
 import { parseRuleFile } from '../../engines/alerting/rulefmt';
 import type { OutputSample, QueryFunc, RuleGroupSpec, Vector } from '../../engines/alerting/types';
-import { walkPromql } from '../../engines/alerting/lint/promql-walk';
-import { createPromqlEngine } from '../../engines/promql/engine';
+import { selectorName, walkPromql } from '../../engines/alerting/lint/promql-walk';
+import { createPromqlEngine, type PromqlEngine } from '../../engines/promql/engine';
 import { labelsFromRecord } from '../../engines/tsdb/labels';
 import { createStorage, type Storage } from '../../engines/tsdb/storage';
 import type { LocalStream } from '../pipeline/input-lines';
@@ -69,15 +69,56 @@ export function checkBudget(groups: readonly { name: string; rules: number; inte
   }
 }
 
-function promqlQuery(storage: Storage, subqueryStepMs: number): QueryFunc {
+const toVector = (r: ReturnType<PromqlEngine['instantQuery']>): Vector => {
+  if (!r.ok) throw new Error(r.error.message);
+  const v = r.value;
+  if (v.resultType === 'vector') return v.result.map((s) => ({ labels: s.metric, value: s.value }));
+  if (v.resultType === 'scalar') return [{ labels: {}, value: v.result.value }];
+  throw new Error(`rule result is not a vector or scalar: ${v.resultType}`);
+};
+
+/**
+ * Whether a rule's expression can be answered ahead as one range query: Prometheus evaluates a
+ * range query step by step exactly as instant queries, so the answers are the same — unless the
+ * expression reads what rules write while the back-test runs (recorded series, ALERTS, or any
+ * series through a selector without a metric name) or pins its time with `@`.
+ */
+function answerableAhead(expr: string, written: ReadonlySet<string>): boolean {
+  const p = parsePromql(expr);
+  if (!p.ok) return false;
+  let ok = true;
+  walkPromql(p.expr, (n: Expr) => {
+    if ((n.kind === 'vectorSelector' || n.kind === 'subquery') && n.at) ok = false;
+    if (n.kind !== 'vectorSelector') return;
+    const name = selectorName(n);
+    if (name === undefined || written.has(name)) ok = false;
+  });
+  return ok;
+}
+
+/** PromQL over the back-test store: range queries on the group's grid where they answer the same, instant queries otherwise. */
+function promqlQuery(storage: Storage, subqueryStepMs: number, exprs: readonly string[], written: ReadonlySet<string>, grid: { startMs: number; endMs: number; intervalMs: number }): QueryFunc {
   const engine = createPromqlEngine(storage, { regex: re2Port, lookbackDeltaMs: LOOKBACK_MS, subqueryStepMs });
+  const ahead = new Map<string, Map<number, Vector>>();
+  for (const expr of new Set(exprs)) {
+    if (!answerableAhead(expr, written)) continue;
+    const r = engine.rangeQuery(expr, grid.startMs, grid.endMs, grid.intervalMs);
+    // An error is left to the instant queries, which say at which evaluation it happens.
+    if (!r.ok || r.value.resultType !== 'matrix') continue;
+    const byTime = new Map<number, Vector>();
+    for (const s of r.value.result) {
+      for (const { t, value } of s.values) {
+        let vec = byTime.get(t);
+        if (!vec) byTime.set(t, (vec = []));
+        vec.push({ labels: s.metric, value });
+      }
+    }
+    ahead.set(expr, byTime);
+  }
   return (expr, tMs): Vector => {
-    const r = engine.instantQuery(expr, tMs);
-    if (!r.ok) throw new Error(r.error.message);
-    const v = r.value;
-    if (v.resultType === 'vector') return v.result.map((s) => ({ labels: s.metric, value: s.value }));
-    if (v.resultType === 'scalar') return [{ labels: {}, value: v.result.value }];
-    throw new Error(`rule result is not a vector or scalar: ${v.resultType}`);
+    const byTime = ahead.get(expr);
+    if (byTime) return byTime.get(tMs) ?? [];
+    return toVector(engine.instantQuery(expr, tMs));
   };
 }
 
@@ -138,6 +179,8 @@ export async function* runBacktest(input: BacktestRequest, streams: readonly Loc
     }
   }
 
+  // What rules write into the store while the back-test runs: expressions reading it are asked step by step.
+  const written = new Set(['ALERTS', 'ALERTS_FOR_STATE', ...groups.flatMap((g) => g.spec.rules.flatMap((r) => (r.kind === 'recording' ? [r.record] : [])))]);
   let evaluations = 0;
   for (const g of groups) {
     signal.throwIfAborted();
@@ -150,7 +193,7 @@ export async function* runBacktest(input: BacktestRequest, streams: readonly Loc
       const work = prepareLogqlQuery(g.spec.rules.map((r) => r.expr), streams.filter((s) => chosen.has(s.id)), { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs }, signal, progress(`logql ${g.spec.name}`));
       query = (yield* queue.drain(work)).query;
     } else {
-      query = promqlQuery(storage, input.intervalMs ?? DEFAULT_INTERVAL_MS);
+      query = promqlQuery(storage, input.intervalMs ?? DEFAULT_INTERVAL_MS, g.spec.rules.map((r) => r.expr), written, { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs });
     }
     let calls = 0;
     const paced = pacedQuery(query, signal, () => {
