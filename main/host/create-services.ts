@@ -18,6 +18,7 @@ import { createLiveService, liveHandlers } from '../services/live/live-handlers'
 import type { LiveService } from '../services/live/live-service';
 import { connectionHandlers, createConnectionService, type ConnectionsOptions } from '../services/connections';
 import { remoteHandlers } from '../services/remote/prometheus-queries';
+import { lokiHandlers } from '../services/remote-loki';
 
 export interface ServicesOptions {
   mode: 'electron' | 'web' | 'cli' | 'test';
@@ -52,6 +53,7 @@ export function createServices(options: ServicesOptions): Services {
 
   const connections = createConnectionService(options.connections);
   const remote = remoteHandlers((id) => connections.prometheusConfig(id));
+  const loki = lokiHandlers((id) => connections.lokiConfig(id));
   const live = createLiveService(sources, { mode: options.mode, ...(options.configDir !== undefined ? { configDir: options.configDir } : {}) });
   const handlers = {
     'app.info': async () => ({ name: 'vigie' as const, version, mode: options.mode, platform: process.platform }),
@@ -74,7 +76,8 @@ export function createServices(options: ServicesOptions): Services {
     ...liveHandlers(live),
     ...connectionHandlers(connections),
     ...remote.handlers,
+    ...loki.handlers,
   } satisfies Handlers<VigieContract>;
 
-  return { handlers, sources, live, dispose: async () => (await live.dispose(), await remote.dispose(), await sources.dispose()) };
+  return { handlers, sources, live, dispose: async () => (await live.dispose(), await remote.dispose(), await loki.dispose(), await sources.dispose()) };
 }

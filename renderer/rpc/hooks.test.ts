@@ -53,6 +53,15 @@ function fakeHandlers(log: string[]): Handlers<VigieContract> {
     'live.silence': notYet,
     'live.configure': notYet,
     'live.notifications': notYet,
+    'loki.query': notYet,
+    'loki.metric': notYet,
+    'loki.volume': notYet,
+    'loki.labels': notYet,
+    'loki.labelValues': notYet,
+    'loki.tail': notYet,
+    'loki.context': notYet,
+    'loki.detectedFields': notYet,
+    'loki.patterns': notYet,
     'sources.watch': async function* (_input, { signal }) {
       log.push('watch:start');
       signal.addEventListener('abort', () => log.push('watch:abort'));

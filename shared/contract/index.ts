@@ -3,6 +3,7 @@ import { appContract } from './app';
 import { connectionsContract } from './connections';
 import { liveContract } from './live';
 import { logsContract } from './logs';
+import { lokiContract } from './loki';
 import { logqlContract } from './logql';
 import { metricsContract } from './metrics';
 import { pipelinesContract } from './pipelines';
@@ -20,6 +21,7 @@ export * from './alerts';
 export * from './live';
 export * from './connections';
 export * from './remote';
+export * from './loki';
 
 /** The whole API, one domain per file. Client, server, CLI and tests derive from this. */
 export const contract = {
@@ -33,5 +35,6 @@ export const contract = {
   ...liveContract,
   ...connectionsContract,
   ...remoteContract,
+  ...lokiContract,
 } as const;
 export type VigieContract = typeof contract;
