@@ -27,20 +27,21 @@ export interface QueryJob {
 }
 
 /**
- * An entry's label set as the coordinator needs it, categorized in the worker as Loki's
- * `categorize-labels` answer groups it: the stream's own labels that survived (by index in the
- * batch's `streams`) and the labels the pipeline added or changed.
+ * A batch's label-set table (label-rows.ts), categorized in the worker as Loki's
+ * `categorize-labels` answer groups an entry's labels: the stream's own labels that survived
+ * (by index in `streams`) and the labels the pipeline added or changed, flat: row r's parsed
+ * labels are the pairs rowPairs[r] .. rowPairs[r + 1] - 1 (none: no parsed labels), pair j
+ * named names[pairName[j]], its value values[valueEnds[j - 1], valueEnds[j]).
  */
-export interface LabelSetRow {
-  stream: number;
-  parsed: Labels | null;
-}
-
-/** What EntryBatch.labels holds, as JSON (one string clones far faster than many small objects). */
 export interface BatchLabels {
-  rows: LabelSetRow[];
   /** [labelsKey, labels] of the stream label sets the rows refer to. */
   streams: [string, Labels][];
+  rowStream: Uint32Array;
+  rowPairs: Uint32Array;
+  pairName: Uint32Array;
+  valueEnds: Uint32Array;
+  names: string[];
+  values: string;
 }
 
 /**
@@ -53,7 +54,7 @@ export interface EntryBatch {
   text: string;
   ends: Uint32Array;
   labelIdx: Uint32Array;
-  labels: string;
+  labels: BatchLabels;
   n: number;
 }
 

@@ -11,7 +11,10 @@ import type { AnyBatch, QueryWorkerMessage, QueryWorkerRequest } from './query-p
 
 /** The typed arrays of a batch, moved (not copied) to the coordinator. */
 export function transferables(b: AnyBatch): ArrayBuffer[] {
-  if ('text' in b) return [b.ts.buffer as ArrayBuffer, b.labelIdx.buffer as ArrayBuffer, b.ends.buffer as ArrayBuffer];
+  if ('text' in b) {
+    const l = b.labels;
+    return [b.ts.buffer, b.labelIdx.buffer, b.ends.buffer, l.rowStream.buffer, l.rowPairs.buffer, l.pairName.buffer, l.valueEnds.buffer] as ArrayBuffer[];
+  }
   return [b.leaf.buffer, b.series.buffer, b.at.buffer, b.value.buffer, b.count.buffer] as ArrayBuffer[];
 }
 

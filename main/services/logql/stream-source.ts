@@ -11,7 +11,8 @@ import { labelsKey } from '../../../shared/model/labels';
 import type { PipelineStage } from '../../../shared/logql/ast';
 import type { IndexedFile } from '../../adapters/fs';
 import type { PartStream, QueryPool } from '../../adapters/workers/query-pool';
-import type { BatchLabels, QueryJob } from '../../adapters/workers/query-protocol';
+import type { QueryJob } from '../../adapters/workers/query-protocol';
+import { readLabelRows } from '../../adapters/workers/label-rows';
 import type { StreamPipeline } from '../../engines/logql/pipeline';
 
 export interface LocalStream {
@@ -173,13 +174,13 @@ async function* partHits(p: PartStream, s: LocalStream): AsyncGenerator<Hit[]> {
   for (;;) {
     const b = p.take();
     if (b) {
-      const t = JSON.parse(b.labels) as BatchLabels;
+      const t = b.labels;
       const sl = t.streams.map(([key, labels]) => {
         let o = streams.get(key);
         if (!o) streams.set(key, (o = labels));
         return { key, stream: o };
       });
-      const cats: Categorized[] = t.rows.map((r) => ({ key: sl[r.stream]!.key, stream: sl[r.stream]!.stream, parsed: r.parsed }));
+      const cats: Categorized[] = readLabelRows(t).map((r) => ({ key: sl[r.stream]!.key, stream: sl[r.stream]!.stream, parsed: r.parsed }));
       const out: Hit[] = new Array(b.n);
       let from = 0;
       for (let i = 0; i < b.n; i++) {
