@@ -4,6 +4,7 @@
  */
 import type { SFTPWrapper, Stats } from 'ssh2';
 import { posix } from 'node:path';
+import picomatch from 'picomatch';
 import type { AppError } from '../../../shared/model/index';
 import type { ByteSource } from '../fs/byte-source';
 import type { SshConnection } from './ssh-connection';
@@ -30,14 +31,19 @@ export async function statRemote(conn: SshConnection, path: string): Promise<Rem
 
 /**
  * The files under `root`, sorted, with the errors met on the way (an unreadable sub-folder
- * does not stop the walk; a connection that fails for good, or `signal`, does: it throws). Symlinked folders are not entered (they can loop). `accept`
+ * does not stop the walk; a connection that fails for good, or `signal`, does: it throws).
+ * `glob` as the local discovery's (`**\/*.log`); the sources registry's `discover` port is
+ * `(root, o) => listRemoteFiles(conn, root, o)`. Symlinked folders are not entered (they can loop). `accept`
  * filters by base name (the sources service passes its log-like-name rule).
  */
 export async function listRemoteFiles(
   conn: SshConnection,
   root: string,
-  options: { recursive: boolean; accept?: (name: string) => boolean; signal?: AbortSignal },
+  options: { recursive: boolean; glob?: string; accept?: (name: string) => boolean; signal?: AbortSignal },
 ): Promise<{ files: string[]; errors: AppError[] }> {
+  // As discover-files.ts locally: the glob applies to the path relative to the root, and a
+  // glob without a slash also matches base names.
+  const glob = options.glob ? picomatch(options.glob, { dot: false, basename: !options.glob.includes('/') }) : () => true;
   const files: string[] = [];
   const errors: AppError[] = [];
   const top = await statRemote(conn, root).catch((e: unknown) => e);
@@ -70,7 +76,7 @@ export async function listRemoteFiles(
       }
       if (kind === 'folder') {
         if (options.recursive) await walk(full);
-      } else if (!options.accept || options.accept(filename)) files.push(full);
+      } else if ((!options.accept || options.accept(filename)) && glob(posix.relative(root, full))) files.push(full);
     }
   };
   await walk(root);

@@ -43,11 +43,13 @@ async function allLines(f: IndexedFile): Promise<{ texts: string[]; ts: number[]
 
 describe('listing folders on an SSH host', () => {
   it.each([
-    { name: 'lists log-like files of a folder and its sub-folders, sorted', recursive: true, accept: isLogLikeName, want: ['app/app.log', 'app/old/app.log.1.gz', 'sshd.log'] },
+    { name: 'lists log-like files of a folder and its sub-folders, sorted', recursive: true, accept: isLogLikeName, glob: undefined, want: ['app/app.log', 'app/old/app.log.1.gz', 'sshd.log'] },
     { name: 'lists only the folder itself when not recursive', recursive: false, accept: isLogLikeName, want: ['sshd.log'] },
     { name: 'lists every file without a name filter', recursive: false, accept: undefined, want: ['data.csv', 'sshd.log'] },
-  ])('$name', async ({ recursive, accept, want }) => {
-    const r = await listRemoteFiles(conn, logs, { recursive, ...(accept ? { accept } : {}) });
+    { name: 'lists what a glob relative to the folder matches', recursive: true, glob: 'app/**/*.gz', want: ['app/old/app.log.1.gz'] },
+    { name: 'matches a glob without a slash against base names', recursive: true, glob: '*.log', want: ['app/app.log', 'sshd.log'] },
+  ])('$name', async ({ recursive, accept, glob, want }) => {
+    const r = await listRemoteFiles(conn, logs, { recursive, ...(accept ? { accept } : {}), ...(glob ? { glob } : {}) });
     expect(r.errors).toEqual([]);
     expect(r.files).toEqual(want.map((w) => join(logs, w)));
   });
