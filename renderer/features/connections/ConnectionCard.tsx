@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConnectionInfo } from '../../../shared/contract/connections';
 import { errorText } from '../../rpc/errors';
 import { useRpcMutation } from '../../rpc/hooks';
@@ -8,17 +8,28 @@ import { KIND_LABELS, targetOf } from './form-state';
 import { TestResults } from './TestResults';
 
 /** One connection: where it points, which secrets are stored, Test / Edit / Remove. */
-export function ConnectionCard({ info }: { info: ConnectionInfo }) {
+export function ConnectionCard({ info, testNow = false }: { info: ConnectionInfo; testNow?: boolean }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const queryClient = useQueryClient();
   const test = useRpcMutation('connections.test');
+  const [editTest, setEditTest] = useState(false);
+  const { mutate } = test;
+  // "Save & test": once, when the card appears (new) or leaves its form (edit).
+  useEffect(() => {
+    if (testNow) mutate({ id: info.id });
+  }, [testNow, info.id, mutate]);
+  useEffect(() => {
+    if (!editTest) return;
+    mutate({ id: info.id });
+    setEditTest(false);
+  }, [editTest, info.id, mutate]);
   const remove = useRpcMutation('connections.remove', { onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['connections.list'] }) });
   const h = info.hasSecret;
   const stored = [h.password && 'password', h.token && 'token', h.passphrase && 'key passphrase', ...Object.entries(h.headers).filter(([, v]) => v).map(([k]) => `header ${k}`)].filter(Boolean);
   const s = info.settings;
   const missing = s.kind === 'ssh' ? [] : [s.auth.type === 'basic' && !h.password && 'password', s.auth.type === 'bearer' && !h.token && 'token', ...s.headers.filter((x) => x.secret && !h.headers[x.name]).map((x) => `header ${x.name}`)].filter(Boolean);
-  if (editing) return <ConnectionForm kind={info.settings.kind} editing={info} onDone={() => (setEditing(false), test.reset())} />;
+  if (editing) return <ConnectionForm kind={info.settings.kind} editing={info} onDone={(_saved, thenTest) => (setEditing(false), test.reset(), setEditTest(!!thenTest))} />;
   return (
     <section className="card conn-card" data-testid="connection-card" data-connection-id={info.id} data-kind={info.settings.kind}>
       <header className="card-header">

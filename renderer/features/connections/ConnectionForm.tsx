@@ -9,15 +9,16 @@ import { HttpFields } from './HttpFields';
 import { SshFields } from './SshFields';
 
 /** Add or edit one connection; the server validates and answers errors per field. */
-export function ConnectionForm({ kind, editing, onDone }: { kind: ConnectionKind; editing?: ConnectionInfo; onDone(saved: ConnectionInfo | null): void }) {
+export function ConnectionForm({ kind, editing, onDone }: { kind: ConnectionKind; editing?: ConnectionInfo; onDone(saved: ConnectionInfo | null, thenTest?: boolean): void }) {
   const [draft, setDraft] = useState<Draft>(() => (editing ? draftFrom(editing) : emptyDraft(kind)));
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
+  const [thenTest, setThenTest] = useState(false);
   const queryClient = useQueryClient();
   const save = useRpcMutation('connections.save', {
     onSuccess: (r) => {
       if (!r.ok) return setFieldErrors(r.errors);
       void queryClient.invalidateQueries({ queryKey: ['connections.list'] });
-      onDone(r.connection);
+      onDone(r.connection, thenTest);
     },
   });
   const set = (patch: Partial<Draft>): void => {
@@ -54,8 +55,11 @@ export function ConnectionForm({ kind, editing, onDone }: { kind: ConnectionKind
       ))}
       {save.error && <div className="error-banner" data-testid="connection-save-error">{errorText(save.error)}</div>}
       <footer className="conn-actions">
-        <button className="btn btn-primary" type="submit" data-testid="connection-save" disabled={save.isPending}>
+        <button className="btn btn-primary" type="submit" data-testid="connection-save" disabled={save.isPending} onClick={() => setThenTest(false)}>
           {save.isPending ? 'Saving…' : 'Save'}
+        </button>
+        <button className="btn" type="submit" data-testid="connection-save-test" disabled={save.isPending} onClick={() => setThenTest(true)}>
+          Save &amp; test
         </button>
         <button className="btn" type="button" data-testid="connection-cancel" onClick={() => onDone(null)}>
           Cancel

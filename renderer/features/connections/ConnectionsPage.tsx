@@ -13,6 +13,8 @@ export function ConnectionsPage() {
   const list = useRpcQuery('connections.list', {});
   const backend = useRpcQuery('connections.secretBackend', {});
   const [adding, setAdding] = useState<ConnectionKind | null>(null);
+  /** A connection saved with "Save & test": its card runs the test once. */
+  const [testNext, setTestNext] = useState<string | null>(null);
   return (
     <div className="page connections-page">
       <h1>Connections</h1>
@@ -26,7 +28,7 @@ export function ConnectionsPage() {
           </button>
         ))}
       </div>
-      {adding && <ConnectionForm key={adding} kind={adding} onDone={() => setAdding(null)} />}
+      {adding && <ConnectionForm key={adding} kind={adding} onDone={(saved, thenTest) => (setAdding(null), setTestNext(saved && thenTest ? saved.id : null))} />}
       {list.data?.problem && (
         <div className="error-banner" data-testid="connections-problem">
           {list.data.problem}
@@ -36,7 +38,7 @@ export function ConnectionsPage() {
       {!list.data && !list.error && <div className="empty">Loading…</div>}
       {list.data?.connections.length === 0 && !adding && <div className="empty">No connections yet.</div>}
       {list.data?.connections.map((c) => (
-        <ConnectionCard key={c.id} info={c} />
+        <ConnectionCard key={c.id} info={c} testNow={testNext === c.id} />
       ))}
     </div>
   );
