@@ -21,7 +21,7 @@ import { createStorage, type Storage } from '../../engines/tsdb/storage';
 import type { LocalStream } from '../pipeline/input-lines';
 import { checkRules } from './check-rules';
 import { EventQueue } from './event-queue';
-import { prepareLogqlQuery } from './logql-rule-query';
+import { MAX_STEPS_PER_QUERY, prepareLogqlQuery } from './logql-rule-query';
 import { loadPipelineMetrics } from './pipeline-metrics';
 
 /** Rule evaluations (steps × rules) one group may cost: 7 days at 15s of 20 rules is 806,400. */
@@ -102,18 +102,24 @@ function promqlQuery(storage: Storage, subqueryStepMs: number, exprs: readonly s
   const ahead = new Map<string, Map<number, Vector>>();
   for (const expr of new Set(exprs)) {
     if (!answerableAhead(expr, written)) continue;
-    const r = engine.rangeQuery(expr, grid.startMs, grid.endMs, grid.intervalMs);
-    // An error is left to the instant queries, which say at which evaluation it happens.
-    if (!r.ok || r.value.resultType !== 'matrix') continue;
     const byTime = new Map<number, Vector>();
-    for (const s of r.value.result) {
-      for (const { t, value } of s.values) {
-        let vec = byTime.get(t);
-        if (!vec) byTime.set(t, (vec = []));
-        vec.push({ labels: s.metric, value });
+    let ok = true;
+    // In pieces of at most 11,000 steps, the engine's limit per range query (as Prometheus' API).
+    for (let from = grid.startMs; ok && from <= grid.endMs; from += MAX_STEPS_PER_QUERY * grid.intervalMs) {
+      const r = engine.rangeQuery(expr, from, Math.min(grid.endMs, from + (MAX_STEPS_PER_QUERY - 1) * grid.intervalMs), grid.intervalMs);
+      // An error is left to the instant queries, which say at which evaluation it happens.
+      if (!r.ok || r.value.resultType !== 'matrix') ok = false;
+      else {
+        for (const s of r.value.result) {
+          for (const { t, value } of s.values) {
+            let vec = byTime.get(t);
+            if (!vec) byTime.set(t, (vec = []));
+            vec.push({ labels: s.metric, value });
+          }
+        }
       }
     }
-    ahead.set(expr, byTime);
+    if (ok) ahead.set(expr, byTime);
   }
   return (expr, tMs): Vector => {
     const byTime = ahead.get(expr);
