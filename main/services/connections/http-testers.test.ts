@@ -17,19 +17,22 @@ const PASSWORD = 'prom-pass-42';
 const PASSWORD_BCRYPT = '$2b$12$kKigZiJD9.X7Iqy5./cVz.EcLI4v6r81W.hMsW3hSFP3tmn5mk3UK';
 
 /** A real Alertmanager on 127.0.0.1, clustering off, its data in a temp folder. */
-async function startAlertmanager(): Promise<{ url: string; stop(): Promise<void> }> {
+async function startAlertmanager(webConfig?: string): Promise<{ url: string; stop(): Promise<void> }> {
   if (!existsSync(ALERTMANAGER)) throw new Error(`${ALERTMANAGER} is missing: install the Debian package prometheus-alertmanager (.ci/run does)`);
   const dir = mkdtempSync(join(tmpdir(), 'vigie-am-'));
   writeFileSync(join(dir, 'am.yml'), 'route:\n  receiver: nobody\nreceivers:\n  - name: nobody\n');
+  if (webConfig) writeFileSync(join(dir, 'web.yml'), webConfig);
   const port = await freePort();
-  const child: ChildProcess = spawn(ALERTMANAGER, [`--config.file=${join(dir, 'am.yml')}`, `--storage.path=${dir}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address='], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [`--config.file=${join(dir, 'am.yml')}`, `--storage.path=${dir}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=', ...(webConfig ? [`--web.config.file=${join(dir, 'web.yml')}`] : [])];
+  const child: ChildProcess = spawn(ALERTMANAGER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d));
   child.stderr!.on('data', (d: Buffer) => (log += d));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`alertmanager exited:\n${log}`);
-    const ready = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
+    // With basic auth on, a 401 also says it is up.
+    const ready = await fetch(`${url}/-/ready`).then((r) => r.ok || r.status === 401, () => false);
     if (ready) break;
     if (i > 300) throw new Error(`alertmanager did not become ready:\n${log}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -48,19 +51,21 @@ async function startAlertmanager(): Promise<{ url: string; stop(): Promise<void>
 
 let prom: RealPrometheus;
 let am: Awaited<ReturnType<typeof startAlertmanager>>;
+let amAuth: Awaited<ReturnType<typeof startAlertmanager>>;
 let html: Awaited<ReturnType<typeof tinyServer>>;
 let loki: ReplayServer;
 const { dir, cleanup } = tempConfigDir();
 beforeAll(async () => {
-  [prom, am, html, loki] = await Promise.all([
+  [prom, am, amAuth, html, loki] = await Promise.all([
     startRealPrometheus({ webConfig: `basic_auth_users:\n  alice: ${PASSWORD_BCRYPT}\n`, probe: { headers: { authorization: `Basic ${Buffer.from(`alice:${PASSWORD}`).toString('base64')}` } } }),
     startAlertmanager(),
+    startAlertmanager(`basic_auth_users:\n  alice: ${PASSWORD_BCRYPT}\n`),
     tinyServer((_req, res) => (res.setHeader('content-type', 'text/html'), res.end('<html><body>Please log in</body></html>'))),
     startReplayServer(),
   ]);
 }, 120_000);
 afterAll(async () => {
-  await Promise.all([prom?.stop(), am?.stop(), html?.close(), loki?.close()]);
+  await Promise.all([prom?.stop(), am?.stop(), amAuth?.stop(), html?.close(), loki?.close()]);
   cleanup();
 });
 
@@ -117,6 +122,16 @@ describe('testing HTTP connections against real servers', () => {
     expect(summary(t)).toEqual([['reachable', 'ok'], ['authentication', 'ok'], ['alerts', 'ok']]);
     expect(t.checks[0]!.message).toMatch(/^Alertmanager 0\.\d+\.\d+ answers at http:\/\/127\.0\.0\.1:\d+/);
     expect(t.checks[2]!.message).toBe('the alerts are readable: 0 active alerts');
+  });
+
+  it('an Alertmanager with basic auth: the right password passes, a wrong one is refused in words', async () => {
+    const ok = await saveAndTest({ kind: 'alertmanager', name: 'am-auth', url: amAuth.url, auth: { type: 'basic', username: 'alice' } }, { password: PASSWORD });
+    expect(summary(ok)).toEqual([['reachable', 'ok'], ['authentication', 'ok'], ['alerts', 'ok']]);
+    const wrong = await saveAndTest({ kind: 'alertmanager', name: 'am-auth-wrong', url: amAuth.url, auth: { type: 'basic', username: 'alice' } }, { password: 'wrong-password-9' });
+    expect(wrong.checks).toEqual([
+      { name: 'reachable', ok: true, status: 'ok', message: `a server answers at ${amAuth.url}` },
+      { name: 'authentication', ok: false, status: 'failed', message: `${amAuth.url} refused the credentials (401 Unauthorized)` },
+    ]);
   });
 
   it('an Alertmanager URL pointing at Prometheus says it is not an Alertmanager', async () => {
