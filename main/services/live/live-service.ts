@@ -58,8 +58,12 @@ export class LiveService {
     this.snapshot = snapshot;
     this.problem = problem;
     if (snapshot.run) {
-      const r = await this.begin(snapshot.run.input, snapshot.run.files, snapshot.run, snapshot.run.startedAtMs);
-      if (!r.ok) this.problem = `the saved live session could not resume: ${r.errors[0]?.message}`;
+      try {
+        const r = await this.begin(snapshot.run.input, snapshot.run.files, snapshot.run, snapshot.run.startedAtMs);
+        if (!r.ok) this.problem = `the saved live session could not resume: ${r.errors[0]?.message}`;
+      } catch (e) {
+        this.problem = `the saved live session could not resume: ${(e as Error).message}`;
+      }
     }
     this.changed();
   }

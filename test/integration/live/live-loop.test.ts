@@ -65,12 +65,22 @@ describe('the live loop on a fake clock', () => {
     const st = live.state();
     expect(st.running && st.groups[0]).toMatchObject({ name: 'errors', language: 'promql', missed: 0, errors: [] });
 
-    await live.dispose();
-    notes.stop();
     // The state file was written: the resolved alert, the group's last evaluation, the positions.
+    await live.flushed();
     expect(existsSync(statePath)).toBe(true);
     const saved = JSON.parse(readFileSync(statePath, 'utf8'));
     expect(saved.run.files[0].position.offset).toBe(readFileSync(log).length);
     expect(Object.values(saved.run.groups as Record<string, { alerts: { status: { state: string } }[] }>)[0]!.alerts.map((a) => a.status.state)).toEqual(['inactive']);
+
+    // The laptop sleeps for an hour: one evaluation at the latest slot on waking, the rest counted missed, no notification.
+    const evaluations = st.running ? st.groups[0]!.evaluations : 0;
+    await clock.jump(clock.now() + 3_600_000);
+    const woke = live.state();
+    expect(woke.running && woke.groups[0]).toMatchObject({ evaluations: evaluations + 1, missed: 239 });
+    expect(notes.got).toHaveLength(2);
+    // Resolved more than 15 minutes ago: forgotten, as Prometheus forgets it.
+    expect(alerts()).toEqual([]);
+    await live.dispose();
+    notes.stop();
   }, 60_000);
 });
