@@ -65,7 +65,8 @@ export class LiveService {
         this.problem = `the saved live session could not resume: ${(e as Error).message}`;
       }
     }
-    this.changed();
+    // Nothing to write back unless a session resumed (its positions move on).
+    this.changed(snapshot.run !== null);
   }
 
   onChange(l: () => void): () => void {
