@@ -154,3 +154,28 @@ describe('rules.backtest bounds the metrics it stores', () => {
     await expect(backtest({ rules: SEED('up > 0'), streamIds: ids, pipeline: forever, start: T0, end, intervalMs: 2 * 3_600_000 })).rejects.toThrow(/samples at the 15s scrape interval over this range, over the back-test limit of 20,000,000: shorten the range/);
   });
 });
+
+describe('rules.backtest answers ahead only where it changes nothing', () => {
+  it('a rule answered by range queries (in 11,000-step pieces) and the same rule asked step by step give the same alerts', async () => {
+    const ids = await withLogs(LINES.join('\n'));
+    // `unless ALERTS{…}` reads what rules write: that rule is asked step by step. 12,601 steps of 1s.
+    const rules = `groups:
+- name: g
+  rules:
+  - alert: Ahead
+    expr: increase(promtail_custom_error_total[1m]) > 0
+    for: 10s
+  - alert: StepByStep
+    expr: increase(promtail_custom_error_total[1m]) > 0 unless on() ALERTS{alertname="Never"}
+    for: 10s
+`;
+    // The second piece starts at 10:11:40, while the errors of 10:10–10:11 are being counted.
+    const start = T0 + 700_000 - 11_000_000;
+    const g = groupOf(await backtest({ rules, streamIds: ids, pipeline: ISSUE_CONFIG, start, end: start + 12_600_000, intervalMs: 1000 }));
+    expect(g.errors).toEqual([]);
+    const [ahead, stepwise] = ['Ahead', 'StepByStep'].map((r) => g.alerts.find((a) => a.rule === r)!);
+    expect(ahead!.intervals.length).toBeGreaterThan(1);
+    expect(stepwise!.intervals).toEqual(ahead!.intervals);
+    expect(stepwise!.resolvedAtMs).toEqual(ahead!.resolvedAtMs);
+  });
+});

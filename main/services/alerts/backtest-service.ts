@@ -30,6 +30,9 @@ const DEFAULT_INTERVAL_MS = 60_000;
 const LOOKBACK_MS = 5 * 60_000;
 /** Errors kept per group (a rule failing at every step says so once per distinct message). */
 const MAX_ERRORS = 100;
+/** Expression series reported per group, and points per series (thinned evenly beyond). */
+const MAX_SERIES = 1000;
+const MAX_POINTS = 11_000;
 
 export interface BacktestRequest {
   rules: string;
@@ -150,7 +153,13 @@ function groupEvent(spec: RuleGroupSpec, intervalMs: number, r: BacktestResult):
     seen.add(key);
     errors.push({ rule: e.rule, message: e.error, tMs: e.tMs });
   }
-  return { group: spec.name, intervalMs, alerts: r.alerts, series: r.series, errors };
+  // A chart needs no more: a series thinned to at most MAX_POINTS points, at most MAX_SERIES series a group.
+  const series = r.series.slice(0, MAX_SERIES).map((x) => {
+    if (x.points.length <= MAX_POINTS) return x;
+    const every = Math.ceil(x.points.length / MAX_POINTS);
+    return { ...x, points: x.points.filter((_, i) => i % every === 0) };
+  });
+  return { group: spec.name, intervalMs, alerts: r.alerts, series, errors };
 }
 
 export async function* runBacktest(input: BacktestRequest, streams: readonly LocalStream[], signal: AbortSignal): AsyncGenerator<BacktestEvent> {
