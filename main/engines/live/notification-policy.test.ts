@@ -44,6 +44,21 @@ describe('the notification policy', () => {
     expect(decide(s, ev({ activeAtMs: T0 + 90_000 }), T0 + 90_000, c)).toMatchObject({ kind: 'deliver', notification: { kind: 'alert' } });
   });
 
+  it('sends one summary for a whole flapping episode, however long it lasts', () => {
+    const s = emptyPolicyState();
+    const c = ctx({ perRule: { burst: 3, perMinute: 3 } });
+    const kinds: string[] = [];
+    // A transition every 10 s for 10 minutes.
+    for (let i = 0; i < 60; i++) {
+      const d = decide(s, ev({ activeAtMs: T0 + i * 10_000, transition: i % 2 ? 'resolved' : 'firing' }), T0 + i * 10_000, c);
+      if (d.kind === 'deliver') kinds.push(d.notification.kind);
+    }
+    expect(kinds.filter((k) => k === 'summary')).toHaveLength(1);
+    // The burst, then 3 a minute: at most 3 + 3 × 10.
+    expect(kinds.filter((k) => k === 'alert').length).toBeLessThanOrEqual(33);
+    expect(kinds.filter((k) => k === 'alert').length).toBeGreaterThanOrEqual(30);
+  });
+
   it('caps all rules together with the global bucket', () => {
     const s = emptyPolicyState();
     const c = ctx({ global: { burst: 4, perMinute: 4 } });

@@ -74,7 +74,7 @@ export interface PolicyState {
   /** De-duplication keys → when they were decided. */
   seen: Record<string, number>;
   buckets: Record<string, Bucket>;
-  /** Rules paused by their rate limit: until when, and how many notifications were held back. */
+  /** Rules in a flapping episode (their rate limit bit): when it ends unless more is held back, and how many were. */
   paused: Record<string, { untilMs: number; suppressed: number }>;
   held: AlertEvent[];
   nextId: number;
@@ -91,6 +91,8 @@ export interface PolicyContext {
 }
 
 const SEEN_TTL_MS = 7 * 86_400_000;
+/** A flapping episode ends after this long without a notification held back. */
+const EPISODE_QUIET_MS = 60_000;
 const GLOBAL = '\u0000global';
 
 export function inQuietHours(q: QuietHours | null, ms: number, localTime: PolicyContext['localTime']): boolean {
@@ -131,12 +133,9 @@ export function decide(state: PolicyState, e: AlertEvent, nowMs: number, ctx: Po
     state.held.push(e);
     return { kind: 'held', event: e };
   }
-  const paused = state.paused[e.rule];
-  if (paused && nowMs < paused.untilMs) {
-    paused.suppressed++;
-    return { kind: 'suppressed', reason: 'rate-limited', event: e };
-  }
-  delete state.paused[e.rule];
+  // A flapping episode ends once the rule has gone a while without being held back.
+  const episode = state.paused[e.rule];
+  if (episode && nowMs >= episode.untilMs) delete state.paused[e.rule];
   const rule = refill(state.buckets[e.rule], ctx.settings.perRule, nowMs);
   const all = refill(state.buckets[GLOBAL], ctx.settings.global, nowMs);
   state.buckets[e.rule] = rule;
@@ -146,17 +145,21 @@ export function decide(state: PolicyState, e: AlertEvent, nowMs: number, ctx: Po
     all.tokens -= 1;
     return { kind: 'deliver', notification: alertNotification(state, e) };
   }
-  // Out of tokens: pause the rule until one token is back, and say so once.
-  const limit = rule.tokens < 1 ? ctx.settings.perRule : ctx.settings.global;
-  const short = rule.tokens < 1 ? 1 - rule.tokens : 1 - all.tokens;
-  const waitMs = Math.ceil((short * 60_000) / Math.max(limit.perMinute, 1e-9));
-  state.paused[e.rule] = { untilMs: nowMs + waitMs, suppressed: 1 };
-  const scope = rule.tokens < 1 ? `more than ${ctx.settings.perRule.burst} notifications` : 'too many notifications overall';
+  const ongoing = state.paused[e.rule];
+  if (ongoing) {
+    ongoing.suppressed++;
+    ongoing.untilMs = nowMs + EPISODE_QUIET_MS;
+    return { kind: 'suppressed', reason: 'rate-limited', event: e };
+  }
+  // The first notification held back: one summary for the whole episode.
+  state.paused[e.rule] = { untilMs: nowMs + EPISODE_QUIET_MS, suppressed: 1 };
+  const perRule = rule.tokens < 1;
+  const limit = perRule ? ctx.settings.perRule : ctx.settings.global;
   return {
     kind: 'deliver',
     notification: {
       id: `n${state.nextId++}`, kind: 'summary', transition: null, rule: e.rule, title: `${e.rule} is flapping`,
-      body: `${scope}: this rule's notifications are paused for ${Math.ceil(waitMs / 1000)}s (the alert list stays up to date)`,
+      body: `${perRule ? 'this rule changes state too often' : 'too many notifications overall'}: its notifications are limited to ${limit.perMinute} a minute until it calms down (the alert list stays up to date)`,
       atMs: nowMs, labels: { alertname: e.rule }, activeAtMs: null,
     },
   };
