@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BacktestEvent, BacktestGroup, BacktestInput } from '../../../shared/contract/alerts';
+import { backtestEventSchema, backtestInputSchema, type BacktestEvent, type BacktestGroup, type BacktestInput } from '../../../shared/contract/alerts';
 import { createServices, type Services } from '../../host/create-services';
 import { settled } from '../../cli/verbs/sources-setup';
 import { ISSUE_CONFIG } from '../../engines/pipeline-config/test-fixtures';
@@ -44,7 +44,8 @@ async function withLogs(text: string): Promise<string[]> {
 
 async function backtest(input: Omit<BacktestInput, 'streamIds'> & { streamIds: string[] }, signal = new AbortController().signal): Promise<BacktestEvent[]> {
   const events: BacktestEvent[] = [];
-  for await (const e of services!.handlers['rules.backtest'](input as never, { signal })) events.push(e);
+  // Through the contract: the input parsed as the server parses it, every event as the client may.
+  for await (const e of services!.handlers['rules.backtest'](backtestInputSchema.parse(input), { signal })) events.push(backtestEventSchema.parse(e));
   return events;
 }
 

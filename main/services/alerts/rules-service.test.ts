@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ruleFileCheckSchema } from '../../../shared/contract/alerts';
 import { checkRules } from './check-rules';
 import { runRulesTest } from './unit-test';
 
@@ -69,7 +70,7 @@ describe('rules.check with a pipeline', () => {
     const { checkRulesHandler } = await import('./check-rules');
     const pipeline = '- metrics:\n    queue_total: {type: Gauge, description: q, config: {action: set}}\n    hits: {type: Counter, description: h, config: {match_all: true, action: inc}}\n';
     const rules = 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: promtail_custom_queue_total > 1 or promtail_custom_hits > 1\n    for: 1m\n';
-    const codes = (p?: string) => checkRulesHandler({ rules, ...(p ? { pipeline: p } : {}) }).lints.filter((l) => l.code === 'counter-threshold').map((l) => l.message.split(' ')[0]);
+    const codes = (p?: string) => ruleFileCheckSchema.parse(checkRulesHandler({ rules, ...(p ? { pipeline: p } : {}) })).lints.filter((l) => l.code === 'counter-threshold').map((l) => l.message.split(' ')[0]);
     expect(codes()).toEqual(['promtail_custom_queue_total']);
     expect(codes(pipeline)).toEqual(['promtail_custom_hits']);
   });
@@ -85,7 +86,7 @@ describe('rules.check never throws on odd input', () => {
     'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: |\n', 'groups:\n- name: g\n  rules:\n  - alert: [A]\n    expr: up\n    labels: [a, b]\n    for: soon\n',
     'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: "\\u00e9\\t(up"\n', '\uFEFFgroups: []\n', 'groups:\n- &a {name: g, rules: [{alert: A, expr: up}]}\n- *a\n',
   ])('%j', (text) => {
-    const r = checkRules(text);
+    const r = ruleFileCheckSchema.parse(checkRules(text));
     for (const x of [...r.errors, ...r.lints]) {
       expect(x.line).toBeGreaterThanOrEqual(1);
       expect(x.column).toBeGreaterThanOrEqual(1);
