@@ -5,8 +5,8 @@
  * File identity without inodes. SFTP v3 (what OpenSSH speaks) reports no inode, so "is the
  * path still the file I follow?" is answered from what SFTP does give: the file's first 64
  * bytes and its size. The path names the followed file while its first bytes agree with the
- * followed file's (one may be a prefix of the other: a young file grows) and it is at least
- * as long as what was read. Asking the host's `stat` for dev:ino over exec was the
+ * followed file's (one may be a prefix of the other: a young file grows; see stillFollowed)
+ * and it is at least as long as what was read. Asking the host's `stat` for dev:ino over exec was the
  * alternative, rejected: it needs a shell (SFTP-only accounts have none) whose start-up
  * files run on every command (seconds on some hosts), and GNU stat.
  * - growth: the appended bytes are read from the handle held open, from the offset reached;
@@ -154,16 +154,29 @@ export class SftpFollower {
     this.known.prefix = prefix;
   }
 
-  /** Whether the held file was cut or rewritten since its first bytes were taken. */
-  private async heldRewritten(offset: number): Promise<boolean> {
+  /** Size and first bytes of the held file now, or null when none is held on this connection. */
+  private async heldNow(): Promise<{ size: number; prefix: Uint8Array } | null> {
     const h = this.held;
-    if (!h || h.gen !== this.conn.generation) return false;
-    const now = await this.conn.withSftp(this.opts.path, async (sftp, gen) => {
+    if (!h || h.gen !== this.conn.generation) return null;
+    return this.conn.withSftp(this.opts.path, async (sftp, gen) => {
       const handle = this.currentHeld(gen).handle;
       const st = await fstatHandle(sftp, handle);
       return { size: st.size, prefix: await readHandle(sftp, handle, 0, PREFIX) };
     });
-    return now.size < offset || !agree(now.prefix, this.known.prefix);
+  }
+
+  /**
+   * Whether the path (its first bytes read just before) still names the followed file.
+   * With a file held: read after the path's, the held file's first bytes cover the path's if
+   * they are one file (it only grows); a held file that shrank or whose first bytes changed
+   * was rewritten in place (copytruncate), which the machine handles. With none held (start,
+   * after a reconnect): the followed file's first bytes as last known.
+   */
+  private async stillFollowed(path: { size: number; prefix: Uint8Array }, offset: number): Promise<boolean> {
+    const held = await this.heldNow();
+    if (!held) return agree(path.prefix, this.known.prefix) && path.size >= offset;
+    const oneFile = agree(path.prefix, held.prefix) && held.prefix.length >= path.prefix.length;
+    return (oneFile && path.size >= offset) || held.size < offset || !agree(held.prefix, this.known.prefix);
   }
 
   private readonly io: FollowIO = {
@@ -177,10 +190,7 @@ export class SftpFollower {
       if (c && c.size === st.size && c.mtimeMs === mtimeMs && c.knownId === this.known.id) return { id: c.id, size: st.size, mtimeMs };
       const now = await this.pathNow();
       if (!now) return null;
-      const offset = this.machine.position.offset;
-      // A held file that shrank or whose own first bytes changed was rewritten in place
-      // (copytruncate): the path still names it, and the machine sees the truncation.
-      const same = (agree(now.prefix, this.known.prefix) && now.st.size >= offset) || (await this.heldRewritten(offset));
+      const same = await this.stillFollowed({ size: now.st.size, prefix: now.prefix }, this.machine.position.offset);
       const id = same ? this.known.id : `${this.known.id}>${Buffer.from(now.prefix).toString('hex')}`;
       this.pathCache = { size: now.st.size, mtimeMs: now.st.mtime * 1000, knownId: this.known.id, id };
       return { id, size: now.st.size, mtimeMs: now.st.mtime * 1000 };
