@@ -4,8 +4,8 @@
 // - re2: a native addon (.node), loaded by path at run time;
 // - electron: provided by the Electron runtime itself;
 // - bufferutil / utf-8-validate: optional speed-ups `ws` tries to require; absent is fine.
-// - *.node: optional native speed-ups (ssh2's crypto, cpu-features) required in a try: absent
-//   from the bundle, they fall back to pure JavaScript.
+// - ssh2: CommonJS that uses __dirname and requires its optional native crypto (.node) in a
+//   try; bundled into ESM it breaks, so it is loaded from node_modules as it is.
 // An entry whose source does not exist yet is skipped with a warning, so the build works
 // while the other layers are still being written.
 import { build } from 'esbuild';
@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const EXTERNAL = ['re2', 'electron', 'bufferutil', 'utf-8-validate', '*.node'];
+const EXTERNAL = ['re2', 'electron', 'bufferutil', 'utf-8-validate', 'ssh2'];
 
 // ESM bundles still contain CommonJS dependencies (ws…) that call require(): give them one.
 const ESM_BANNER = "import { createRequire as __vigieCreateRequire } from 'node:module'; const require = __vigieCreateRequire(import.meta.url);";
