@@ -18,7 +18,7 @@ function check(input: LintInput): Finding[] {
       out.push({
         code: 'template-error',
         severity: 'warning',
-        message: `${what} ${key}: expanding this template fails (${err}); Prometheus would set the ${what} to "<error expanding template: …>"`,
+        message: `${what} ${key}: expanding this template for a sample alert (labels instance and job, value 1) fails: ${err}. Where that happens Prometheus sets the ${what} to "<error expanding template: …>"`,
         ...value.range,
         fix: null,
       });
