@@ -16,6 +16,19 @@ const SPECIAL = /^(?:[+-]?(?:inf|infinity)|nan)$/i;
 
 /** strconv.ParseFloat(s, 64). */
 export function goParseFloat(s: string): GoParse<number> {
+  // Plain integers (status codes, counts) are most of what numeric filters see: up to 15
+  // digits is exact in a double, with no regex to run.
+  const n = s.length;
+  if (n > 0 && n <= 15) {
+    let v = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    if (i === n) return { ok: true, value: v };
+  }
   const fn = 'strconv.ParseFloat';
   if (SPECIAL.test(s)) {
     const lower = s.toLowerCase();

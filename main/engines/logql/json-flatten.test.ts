@@ -126,6 +126,26 @@ describe('the char-code json walker', () => {
     }
   });
 
+  it('answers as the oracle line after line with long-lived labels builders (top-level key names cached by place)', () => {
+    const stage = jsonParser();
+    // Two streams interleaved: a key named like a stream label is `_extracted` in one only.
+    const bases: Record<string, string>[] = [{ job: 'x' }, { job: 'x', a: 'stream', level: 's' }];
+    const mine = bases.map((base) => new LabelsBuilder(base, new ParserHints()));
+    const theirs = bases.map((base) => new LabelsBuilder(base, new ParserHints()));
+    const lines = [...cases(), '{"a":1,"level":"x"}', '{"b":1,"level":"x"}', '{"ab":1,"levels":"x"}', '{"a":1,"lev\\u0065l":"x"}', '{"a":1,"level":"x"}'];
+    // All lines on one builder, then on the other, then alternating (the cache changes hands).
+    const runs = [...lines.map((l) => [l, 0] as const), ...lines.map((l) => [l, 1] as const), ...lines.flatMap((l) => [[l, 0] as const, [l, 1] as const])];
+    for (const [line, k] of runs) {
+      const a = mine[k]!;
+      const b = theirs[k]!;
+      a.reset();
+      b.reset();
+      const got = snapshot(a, stage.process(0n, line, a));
+      const want = snapshot(b, oracle(line, b));
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ line, k, got }).toEqual({ line, k, got: want });
+    }
+  });
+
   it.each([
     ['escapes and unicode', '{"m":"a\\tb\\u00e9\\ud83d\\ude00"}', { m: 'a\tbé😀' }],
     ['an invalid escape empties the value', '{"m":"a\\qb","n":1}', { m: '', n: '1' }],

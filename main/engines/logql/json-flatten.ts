@@ -99,6 +99,34 @@ export function joinPart(acc: string, part: string): string {
   return acc === '' ? appendSanitized('', part) : acc + '_' + appendSanitized(acc, part);
 }
 
+/**
+ * Top-level keys by their place in the object, with the label name each gives: structured
+ * logs repeat their keys in the same order line after line, so a key that reads the same as
+ * last time at its place reuses its name (no slice, no sanitizing). The name depends on the
+ * stream's labels (`_extracted`), so the cache belongs to one labels builder at a time.
+ */
+const keyCache = { owner: null as LabelsBuilder | null, raw: [] as string[], names: [] as string[] };
+
+/** The label name of the top-level key d[from, to) (no escapes), "" when it gives none. */
+function topName(d: string, from: number, to: number, place: number, lbs: LabelsBuilder): string {
+  const c = keyCache;
+  if (c.owner !== lbs) {
+    c.owner = lbs;
+    c.raw = [];
+    c.names = [];
+  }
+  const raw = c.raw[place];
+  if (raw !== undefined && raw.length === to - from && d.startsWith(raw, from)) return c.names[place]!;
+  const key = d.slice(from, to);
+  let name = sanitizeLabelKey(key);
+  if (name !== '' && lbs.baseHas(name)) name += '_extracted';
+  if (place < 64) {
+    c.raw[place] = key;
+    c.names[place] = name;
+  }
+  return name;
+}
+
 const enum T {
   String,
   Number,
@@ -118,16 +146,19 @@ export function walkObject(d: string, from: number, lim: number, nested: boolean
   if (off === -1 || d.charCodeAt(off) !== LBRACE) fail(JSON_ERRORS.malformedObject);
   off = nextTok(d, off + 1, lim);
   if (off === -1) fail(JSON_ERRORS.malformedJson);
-  while (off < lim) {
+  for (let place = 0; off < lim; place++) {
     const c0 = d.charCodeAt(off);
     if (c0 === RBRACE) return Walk.Ok;
     if (c0 !== QUOTE) fail(JSON_ERRORS.malformedObject);
     off++;
     const se = strEnd(d, off, lim);
     if (se === -1) fail(JSON_ERRORS.malformedJson);
-    let key = d.slice(off, se - 1);
+    const keyFrom = off;
+    const plainKey = !sawEscape;
+    /** The key's text, sliced only when needed (a nested object, an escaped or uncached key). */
+    let key: string | null = null;
     if (sawEscape) {
-      const k = unescape(key);
+      const k = unescape(d.slice(off, se - 1));
       if (k === null) fail(JSON_ERRORS.malformedStringEscape);
       key = k!;
     }
@@ -164,6 +195,7 @@ export function walkObject(d: string, from: number, lim: number, nested: boolean
       else return fail(JSON_ERRORS.unknownValueType);
     }
     if (type === T.Object) {
+      key ??= d.slice(keyFrom, se - 1);
       const p = joinPart(prefix, key);
       // An object no required label starts with is skipped unread (its errors unseen).
       if (hints.shouldExtractPrefix(p)) {
@@ -174,11 +206,15 @@ export function walkObject(d: string, from: number, lim: number, nested: boolean
       if (type !== T.Array && type !== T.Null) {
         let name: string;
         let skip = false;
-        if (!nested) {
-          name = sanitizeLabelKey(key);
+        if (!nested && plainKey) {
+          name = topName(d, keyFrom, se - 1, place, lbs);
+          if (name === '') skip = true;
+        } else if (!nested) {
+          name = sanitizeLabelKey(key!);
           if (name === '') skip = true;
           else if (lbs.baseHas(name)) name += '_extracted';
         } else {
+          key ??= d.slice(keyFrom, se - 1);
           name = joinPart(prefix, key);
           if (lbs.baseHas(name)) name = joinPart(prefix, key + '_extracted');
         }

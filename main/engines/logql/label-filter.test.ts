@@ -59,11 +59,15 @@ describe('Go conversions', () => {
     ['0x1p-2', 0.25],
     ['Inf', Infinity],
     ['.5', 0.5],
+    ['500', 500],
+    ['007', 7],
+    ['999999999999999', 999999999999999],
+    ['12345678901234567890', 12345678901234567890],
   ])('parses the float %j', (s, v) => {
     expect(goParseFloat(s)).toEqual({ ok: true, value: v });
   });
 
-  it.each(['', ' 1', '1_000', '0x10', 'nan1', '+nan'])('refuses the float %j', (s) => {
+  it.each(['', ' 1', '1 ', '1_000', '0x10', 'nan1', '+nan', '5O0'])('refuses the float %j', (s) => {
     expect(goParseFloat(s).ok).toBe(false);
   });
 
