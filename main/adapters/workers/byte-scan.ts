@@ -145,7 +145,9 @@ export function scanJob(
       const s = lines.starts[i]!;
       const nl = lines.ends[i]!;
       const end = nl < c.length && nl > s && c[nl - 1] === 13 ? nl - 1 : nl; // CRLF: text without \r
-      if (duplicate(c, base, s, end)) continue;
+      // The line above, when it is a candidate too (every line is, with no filter): no search for its start.
+      const above = i > 0 && lines.ends[i - 1] === s - 1 ? lines.starts[i - 1]! : -1;
+      if (duplicate(c, base, s, end, above)) continue;
       curS = s;
       curNl = nl;
       curTs = NaN;
@@ -156,10 +158,14 @@ export function scanJob(
   };
 
   /** Loki's merge drops an entry equal (time and line) to the one before it in the stream. */
-  const duplicate = (c: Buffer, base: number, s: number, end: number): boolean => {
+  const duplicate = (c: Buffer, base: number, s: number, end: number, above: number): boolean => {
     if (s > 0) {
-      const ps = P.lastIndexOfByte(c, NL, s - 2) + 1;
+      const ps = above >= 0 ? above : P.lastIndexOfByte(c, NL, s - 2) + 1;
       const pe = s - 1 > ps && c[s - 2] === 13 ? s - 2 : s - 1;
+      if (end - s !== pe - ps) return false;
+      // Lines of one length mostly differ early (their timestamps): a few bytes compared here spare a native call.
+      const m = Math.min(end - s, 32);
+      for (let j = 0; j < m; j++) if (c[s + j] !== c[ps + j]) return false;
       return P.equal(c, s, end, c, ps, pe);
     }
     if (base === job.start && !job.dedupWithPrevious) return false;
