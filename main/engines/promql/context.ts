@@ -28,6 +28,14 @@ export interface EvalContext {
   annotations: Annotations;
   /** Series of each selector, selected once per query (matchers do not depend on time). */
   selected: Map<VectorSelector, SeriesView[]>;
+  /** Where each selector's series were last read (see selectors.ts seekAfter). */
+  cursors: Map<VectorSelector, SeriesCursor>;
+}
+
+/** Per series of a selector: the last `after` time sought and the index found for it. */
+export interface SeriesCursor {
+  after: Float64Array;
+  index: Int32Array;
 }
 
 /** Prometheus' ErrTooManySamples, raised where a query would hold more than maxSamples samples. */

@@ -73,7 +73,7 @@ export function createPromqlEngine(storage: Storage, deps: PromqlEngineDeps): Pr
       storage, regex: deps.regex, text, startMs, endMs, stepMs: instant ? 0 : stepMs,
       lookbackMs: deps.lookbackDeltaMs ?? DEFAULT_LOOKBACK_MS, subqueryStepMs: deps.subqueryStepMs ?? 60_000,
       maxSamples: deps.maxSamples ?? DEFAULT_MAX_SAMPLES,
-      annotations, selected: new Map(),
+      annotations, selected: new Map(), cursors: new Map(),
     };
     try {
       return done({ value: instant ? instantValue(ctx, expr, startMs) : rangeValue(ctx, expr, startMs, endMs, stepMs) });

@@ -13,8 +13,8 @@ import { pos, TOO_MANY_SAMPLES, type EvalContext } from './context.js';
 import { evalAt, evalMatrix, evalScalar, evalVector } from './evaluate.js';
 import { histogramQuantile } from './histogram-quantile.js';
 import { labelJoin, labelReplace } from './label-functions.js';
-import { RANGE_FUNCTIONS } from './range-functions.js';
-import { durationMs, refTime, selectSeries } from './selectors.js';
+import { RANGE_FUNCTIONS, type Window } from './range-functions.js';
+import { durationMs, refTime, seekAfter, selectSeries } from './selectors.js';
 import { sortByLabel, sortByValue } from './sort.js';
 import { VECTOR_FUNCTIONS } from './vector-functions.js';
 import { fail, type Point, type Sample, type Value } from './values.js';
@@ -200,15 +200,36 @@ function callRange(ctx: EvalContext, e: Call, matrixArg: number, ts: number): Sa
       } else if (mode === 'drop') points = floats;
       if (!points.length) continue;
     }
-    const v = fn(points, args);
+    const v = fn(windowOf(points), args);
     if (v === undefined) continue;
     out.push({ labels: s.labels, v, ...dropName });
   }
   return out;
 }
 
-/** Reused points of the fast path below (a range function never keeps its points). */
-const scratch: Point[] = [];
+/** The one window range functions read (they never keep it): reused, grown when a range needs more. */
+const win: Window = { t: new Float64Array(256), v: new Float64Array(256), n: 0 };
+
+function growWindow(min: number): void {
+  const size = Math.max(min, win.t.length * 2);
+  const t = new Float64Array(size);
+  const v = new Float64Array(size);
+  t.set(win.t);
+  v.set(win.v);
+  win.t = t;
+  win.v = v;
+}
+
+/** The general path's points as the window. */
+function windowOf(points: readonly Point[]): Window {
+  if (points.length > win.t.length) growWindow(points.length);
+  for (let i = 0; i < points.length; i++) {
+    win.t[i] = points[i]!.t;
+    win.v[i] = points[i]!.v;
+  }
+  win.n = points.length;
+  return win;
+}
 
 /**
  * The common case without allocating per sample: a range function over a selector whose
@@ -225,22 +246,24 @@ function rangeOverSelector(ctx: EvalContext, e: Call, arg: MatrixSelector, scala
   const out: Sample[] = [];
   let first: SeriesView | undefined;
   let loaded = 0;
-  for (const s of selectSeries(ctx, arg.vector)) {
-    loaded += firstAfter(s, end) - firstAfter(s, end - range);
-    if (loaded > ctx.maxSamples) fail(TOO_MANY_SAMPLES);
+  const series = selectSeries(ctx, arg.vector);
+  for (let idx = 0; idx < series.length; idx++) {
+    const s = series[idx]!;
     let n = 0;
-    for (let i = firstAfter(s, end - range); i < s.length && s.t[i]! <= end; i++) {
+    // The scan is bounded by the samples stored; the sample limit stops it early.
+    for (let i = seekAfter(ctx, arg.vector, idx, s, end - range); i < s.length && s.t[i]! <= end; i++) {
+      if (++loaded > ctx.maxSamples) fail(TOO_MANY_SAMPLES);
       if (s.hist[i]) return undefined;
       if (s.stale[i]) continue;
-      const p = scratch[n];
-      if (p) (p.t = s.t[i]!), (p.v = s.v[i]!);
-      else scratch[n] = { t: s.t[i]!, v: s.v[i]! };
+      if (n === win.t.length) growWindow(n + 1);
+      win.t[n] = s.t[i]!;
+      win.v[n] = s.v[i]!;
       n++;
     }
     if (n === 0) continue;
     first ??= s;
-    scratch.length = n;
-    const v = fn(scratch, args);
+    win.n = n;
+    const v = fn(win, args);
     if (v !== undefined) out.push(keepName ? { labels: s.labels, v } : { labels: s.labels, v, dropName: true });
   }
   // The annotations of the general path, which only look at whether a series had points.

@@ -72,11 +72,40 @@ function compileMatcher(ctx: EvalContext, m: LabelMatcher): SeriesMatcher {
   return m.type === '=~' ? { name: m.name, matches: (v) => re.test(v) } : { name: m.name, matches: (v) => !re.test(v) };
 }
 
+/**
+ * firstAfter(s, after) for the idx-th series of a selector, remembering where it was found: the
+ * steps of a range query move forward in time, so the next answer is usually a few samples on
+ * (scanned) rather than a binary search away. A step back in time (subqueries) searches again.
+ */
+export function seekAfter(ctx: EvalContext, sel: VectorSelector, idx: number, s: SeriesView, after: number): number {
+  let c = ctx.cursors.get(sel);
+  if (!c) {
+    const n = selectSeries(ctx, sel).length;
+    c = { after: new Float64Array(n).fill(Infinity), index: new Int32Array(n) };
+    ctx.cursors.set(sel, c);
+  }
+  let i: number;
+  if (c.after[idx]! <= after) {
+    i = c.index[idx]!;
+    for (let k = 0; i < s.length && s.t[i]! <= after; i++) {
+      if (++k === 8) {
+        i = firstAfter(s, after, i);
+        break;
+      }
+    }
+  } else i = firstAfter(s, after);
+  c.after[idx] = after;
+  c.index[idx] = i;
+  return i;
+}
+
 export function evalVectorSelector(ctx: EvalContext, sel: VectorSelector, ts: number): Sample[] {
   const t = refTime(ctx, ts, sel.at, sel.offset);
   const out: Sample[] = [];
-  for (const s of selectSeries(ctx, sel)) {
-    const i = firstAfter(s, t) - 1;
+  const series = selectSeries(ctx, sel);
+  for (let idx = 0; idx < series.length; idx++) {
+    const s = series[idx]!;
+    const i = seekAfter(ctx, sel, idx, s, t) - 1;
     if (i < 0 || s.t[i]! <= t - ctx.lookbackMs || s.stale[i]) continue;
     out.push(s.hist[i] ? { labels: s.labels, v: NaN, h: true } : { labels: s.labels, v: s.v[i]! });
   }

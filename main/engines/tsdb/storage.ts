@@ -125,9 +125,8 @@ function valueOf(labels: Labels, name: string): string {
   return '';
 }
 
-/** Index of the first sample with t > after (binary search). */
-export function firstAfter(s: SeriesView, after: number): number {
-  let lo = 0;
+/** Index of the first sample with t > after (binary search, from index `lo` on). */
+export function firstAfter(s: SeriesView, after: number, lo = 0): number {
   let hi = s.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
