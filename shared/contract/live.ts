@@ -43,6 +43,8 @@ export const liveStartInputSchema = z.object({
   /** How often the pipeline's metrics are scraped into the live series (ms). */
   scrapeIntervalMs: z.number().int().min(1000).max(3_600_000).default(15_000),
   externalLabels: labelsSchema.default({}),
+  /** --web.external-url: the base of each alert's generatorURL and of templates' $externalURL. */
+  externalUrl: z.string().url().max(2048).default('http://vigie.localhost'),
   alertmanager: alertmanagerTargetSchema.nullable().default(null),
 });
 export type LiveStartInput = z.input<typeof liveStartInputSchema>;

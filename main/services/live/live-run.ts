@@ -90,7 +90,7 @@ export class LiveRun {
       this.files.push(state);
     }
     for (const g of groups) {
-      const live = new LiveGroup(g.spec, { file: input.rulesName, intervalMs: g.intervalMs, externalLabels: input.externalLabels, externalUrl: 'http://vigie.localhost', resendDelayMs: input.alertmanager?.resendDelayMs }, announced, saved?.groups[`${input.rulesName}\u0000${g.spec.name}`] ?? null);
+      const live = new LiveGroup(g.spec, { file: input.rulesName, intervalMs: g.intervalMs, externalLabels: input.externalLabels, externalUrl: input.externalUrl.replace(/\/$/, ''), resendDelayMs: input.alertmanager?.resendDelayMs }, announced, saved?.groups[`${input.rulesName}\u0000${g.spec.name}`] ?? null);
       this.groups.push({ live, language: g.language });
     }
   }

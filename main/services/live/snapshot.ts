@@ -41,6 +41,7 @@ export const savedRunSchema = z.object({
     evaluationIntervalMs: z.number(),
     scrapeIntervalMs: z.number(),
     externalLabels: labelsSchema,
+    externalUrl: z.string().default('http://vigie.localhost'),
     alertmanager: z.object({ url: z.string(), resendDelayMs: z.number() }).nullable(),
   }),
   startedAtMs: z.number(),

@@ -132,7 +132,7 @@ describe('a real Alertmanager', () => {
         labels: {severity: critical}
         annotations: {summary: "{{ $labels.filename }} is invaded by custom errors!"}
 `;
-      const r = await live.start(startInput({ rules, streamIds: ['s1'], pipeline: COUNTING_PIPELINE, externalLabels: { monitor: 'desk' }, alertmanager: { url: am.url } }));
+      const r = await live.start(startInput({ rules, streamIds: ['s1'], pipeline: COUNTING_PIPELINE, externalLabels: { monitor: 'desk' }, externalUrl: 'http://desk.example:9090/', alertmanager: { url: am.url } }));
       expect(r.ok).toBe(true);
       appendFileSync(log, 'ERROR a\nERROR b\nERROR c\n');
       await until(() => live.current()!.files[0]!.linesRead === 3, 10_000, 'three lines');
@@ -149,6 +149,7 @@ describe('a real Alertmanager', () => {
       if (!got?.ok) throw new Error(got?.error ?? 'no answer');
       expect(got.value.map((a) => a.labels)).toEqual([{ alertname: 'Seed_error_total', severity: 'critical', filename: log, job: 'app', host: 'localhost', monitor: 'desk' }]);
       expect(got.value[0]!.annotations.summary).toBe(`${log} is invaded by custom errors!`);
+      expect(got.value[0]!.generatorURL).toBe('http://desk.example:9090/graph?g0.expr=promtail_custom_error_total+%3E+1&g0.tab=1');
       const firedAt = st.running ? st.alerts[0]!.firedAtMs! : 0;
       expect(Date.parse(got.value[0]!.startsAt)).toBe(firedAt);
       const after = live.state();
