@@ -116,7 +116,9 @@ export class LiveService {
     if (!pipe.ok) return { ok: false, errors: pipe.errors.map((e) => pos(`pipeline: ${e.message}`, e.line, e.column)) };
     const groups: RunGroup[] = loaded.groups.map((spec, i) => ({ spec, language: check.groups[i]?.language ?? 'promql', intervalMs: spec.intervalMs ?? input.evaluationIntervalMs }));
     await this.stopRun();
-    const announced: AnnouncedState = new Map(saved?.announced ?? []);
+    // Announced firings of rules no longer in the file are dropped (nothing will ever resolve them).
+    const names = new Set(groups.flatMap((g) => g.spec.rules.map((r) => `${g.spec.name}\u0000${r.kind === 'alerting' ? r.alert : r.record}`)));
+    const announced: AnnouncedState = new Map((saved?.announced ?? []).filter(([, a]) => names.has(`${a.group}\u0000${a.rule}`)));
     const run = new LiveRun(input, startedAtMs, groups, files, pipe.pipeline, announced, saved, this.deps.clock, {
       onEvaluated: (g, outcome, tMs) => this.evaluated(g, outcome, tMs),
       onChange: () => this.changed(false),
