@@ -201,6 +201,19 @@ describe('a weak secret backend (Electron basic_text)', () => {
     }
   });
 
+  it('sees a settings file written by someone else (by hand, another Vigie window) since it last read it', async () => {
+    const { dir: d, cleanup: c } = tempConfigDir();
+    try {
+      const svc = new ConnectionService({ configDir: d, backend: fileSecretBackend(join(d, 's.json')), testers, home: d });
+      expect((await svc.list()).connections).toEqual([]);
+      writeFileSync(join(d, 'connections.json'), JSON.stringify({ version: 1, connections: [{ id: 'p1', kind: 'prometheus', name: 'by hand', url: 'http://127.0.0.1:9090' }] }));
+      expect((await svc.list()).connections).toMatchObject([{ id: 'p1', settings: { name: 'by hand', timeoutMs: 30_000, auth: { type: 'none' } } }]);
+      expect(await svc.prometheusConfig('p1')).toMatchObject({ url: 'http://127.0.0.1:9090' });
+    } finally {
+      c();
+    }
+  });
+
   it('reports a corrupt settings file once, kept aside, and keeps working', async () => {
     const { dir: d, cleanup: c } = tempConfigDir();
     try {

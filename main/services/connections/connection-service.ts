@@ -4,6 +4,7 @@
  * (field errors, test checks, thrown errors) is scrubbed of the connection's secrets.
  */
 import { randomBytes } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connectionSettingsSchema, type ConnectionInfo, type ConnectionKind, type ConnectionSettings, type ConnectionList, type FieldError, type SaveResult, type SecretBackendInfo, type SecretsPatch, type TestResult } from '../../../shared/contract/connections';
 import { AppFailure, appError } from '../../../shared/model/app-error';
@@ -41,12 +42,31 @@ export class ConnectionService {
     this.settingsFile = join(options.configDir, 'connections.json');
   }
 
-  private load() {
-    this.state ??= loadSettings(this.settingsFile).catch((e: unknown) => ({
+  /** The file as last read or written (mtime, size, inode): another change means someone else wrote it. */
+  private stamp: string | null = null;
+
+  /**
+   * The settings, read again when the file changed on disk since (edited by hand, written
+   * by another Vigie window): one stat per call.
+   */
+  private async load(): Promise<{ settings: StoredSettings; problem: string | null }> {
+    const now = await fileStamp(this.settingsFile);
+    if (this.state && now === this.stamp) return this.state;
+    this.stamp = now;
+    this.state = loadSettings(this.settingsFile).catch((e: unknown) => ({
       settings: emptySettings(),
       problem: `${this.settingsFile} could not be read: ${(e as Error).message}`,
     }));
-    return this.state;
+    const loaded = await this.state;
+    // A corrupt file was moved aside: remember that there is none now.
+    if (loaded.problem) this.stamp = await fileStamp(this.settingsFile);
+    return loaded;
+  }
+
+  private async write(state: { settings: StoredSettings }, next: StoredSettings): Promise<void> {
+    await saveSettings(this.settingsFile, next);
+    state.settings = next;
+    this.stamp = await fileStamp(this.settingsFile);
   }
 
   /** Mutations one at a time: read-modify-write of the settings file never interleaves. */
@@ -93,8 +113,7 @@ export class ConnectionService {
       const state = await this.load();
       if (this.options.backend.kind === 'basic_text' && !state.settings.basicTextConsent) {
         const next = { ...state.settings, basicTextConsent: true };
-        await saveSettings(this.settingsFile, next);
-        state.settings = next;
+        await this.write(state, next);
       }
       return this.backendInfo();
     });
@@ -136,8 +155,7 @@ export class ConnectionService {
       const connection: StoredConnection = { ...v.settings, id };
       const connections = existing ? state.settings.connections.map((c) => (c.id === id ? connection : c)) : [...state.settings.connections, connection];
       const next = { ...state.settings, connections };
-      await saveSettings(this.settingsFile, next);
-      state.settings = next;
+      await this.write(state, next);
       // A file kept aside was reported once; from now on this file is the truth.
       state.problem = null;
       const after = await this.storedNames();
@@ -153,8 +171,7 @@ export class ConnectionService {
       const state = await this.load();
       if (!state.settings.connections.some((c) => c.id === id)) throw new AppFailure(appError('not_found', `no connection ${id}`));
       const next = { ...state.settings, connections: state.settings.connections.filter((c) => c.id !== id) };
-      await saveSettings(this.settingsFile, next);
-      state.settings = next;
+      await this.write(state, next);
       for (const name of staleSecrets(id, [], await this.storedNames())) await this.options.backend.store.delete(name);
       this.seenKeys.delete(id);
       this.changed(id);
@@ -223,6 +240,15 @@ export class ConnectionService {
     const c = (await this.load()).settings.connections.find((x) => x.id === id);
     if (!c) throw new AppFailure(appError('not_found', `no connection ${id}`));
     return c;
+  }
+}
+
+async function fileStamp(file: string): Promise<string> {
+  try {
+    const st = await stat(file);
+    return `${st.mtimeMs}:${st.size}:${st.ino}`;
+  } catch {
+    return 'none';
   }
 }
 
