@@ -45,16 +45,23 @@ export interface Hit {
   stream: LocalStream;
 }
 
-/** A worker's entry: the whole set's key (a merge tie-break, rarely needed) is computed on demand, once per set. */
+/**
+ * A worker's entry: the whole set's key (a merge tie-break, rarely needed) is computed on
+ * demand, once per set, and so is the BigInt time (one stream's entries are never compared;
+ * the answer prints tsMs).
+ */
 class PartHit implements Hit {
+  private ns: bigint | undefined;
   constructor(
     /** Whole ms, as the workers give them (tsNs is that × 10⁶). */
     readonly tsMs: number,
-    readonly tsNs: bigint,
     readonly line: string,
     readonly cat: Categorized,
     readonly stream: LocalStream,
   ) {}
+  get tsNs(): bigint {
+    return (this.ns ??= BigInt(this.tsMs) * 1_000_000n);
+  }
   get key(): string {
     return (this.cat.fullKey ??= labelsKey({ ...this.cat.stream, ...this.cat.parsed }));
   }
@@ -187,7 +194,7 @@ async function* partHits(p: PartStream, s: LocalStream): AsyncGenerator<Hit[]> {
         const row = b.labelIdx[i]!;
         const end = b.ends[i]!;
         const ms = b.ts[i]!;
-        out[i] = new PartHit(ms, BigInt(ms) * 1_000_000n, b.text.slice(from, end), cats[row]!, s);
+        out[i] = new PartHit(ms, b.text.slice(from, end), cats[row]!, s);
         from = end;
       }
       yield out;
