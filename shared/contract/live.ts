@@ -63,6 +63,8 @@ export const liveAlertSchema = z.object({
   resolvedAtMs: z.number().nullable(),
   /** The id of the silence muting its notifications, if any. */
   silencedBy: z.string().nullable(),
+  /** Explore on the followed files, from a little before the activation to its end (or now). */
+  explore: z.object({ query: z.string(), fromMs: z.number(), toMs: z.number() }).nullable(),
 });
 export type LiveAlert = z.infer<typeof liveAlertSchema>;
 

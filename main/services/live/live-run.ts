@@ -19,6 +19,18 @@ import { LiveSeries } from './live-series';
 import type { SavedRun } from './snapshot';
 import { FileTail } from './tail-file';
 
+/** How far before an alert's activation Explore opens: the lines that led to it. */
+export const EXPLORE_BEFORE_MS = 5 * 60_000;
+
+/** A LogQL selector choosing exactly these files: `filename` equal to one, or an anchored alternation of several. */
+export function exploreSelector(paths: readonly string[]): string {
+  const quote = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const re = (v: string) => v.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+  if (paths.length === 0) return '';
+  if (paths.length === 1) return `{filename=${quote(paths[0]!)}}`;
+  return `{filename=~${quote(paths.map(re).join('|'))}}`;
+}
+
 export interface RunGroup {
   spec: RuleGroupSpec;
   language: 'promql' | 'logql';
@@ -151,7 +163,13 @@ export class LiveRun {
     for (const f of this.files) f.tail.wake();
   }
 
-  alerts(silencedBy: (labels: Record<string, string>) => string | null): LiveAlert[] {
+  /** The LogQL selector of the followed files (what Explore opens on), '' when none. */
+  exploreQuery(): string {
+    return exploreSelector(this.files.map((f) => f.path));
+  }
+
+  alerts(silencedBy: (labels: Record<string, string>) => string | null, nowMs: number): LiveAlert[] {
+    const query = this.exploreQuery();
     return this.groups.flatMap(({ live }) =>
       live.group.alertingRules().flatMap((r) =>
         r.allAlerts().map((a) => {
@@ -161,6 +179,7 @@ export class LiveRun {
             value: Number.isFinite(a.value) ? a.value : null, activeAtMs: st.activeAtMs,
             firedAtMs: st.state === 'pending' ? null : (st.firedAtMs ?? null), resolvedAtMs: st.state === 'inactive' ? st.resolvedAtMs : null,
             silencedBy: silencedBy(a.labels),
+            explore: query ? { query, fromMs: st.activeAtMs - EXPLORE_BEFORE_MS, toMs: st.state === 'inactive' ? st.resolvedAtMs : nowMs } : null,
           };
         }),
       ),

@@ -18,7 +18,7 @@ import type { AnnouncedState } from '../../engines/live/transitions';
 import { checkRules } from '../alerts/check-rules';
 import { throttledSnapshots } from '../sources/async-changes';
 import { LivePipeline } from './live-pipeline';
-import { LiveRun, type RunGroup } from './live-run';
+import { EXPLORE_BEFORE_MS, LiveRun, type RunGroup } from './live-run';
 import { NotificationHub } from './notification-hub';
 import { emptySnapshot, loadSnapshot, SnapshotWriter, type LiveSnapshot, type SavedRun } from './snapshot';
 
@@ -175,11 +175,9 @@ export class LiveService {
 
   /** Explore opens on the followed files, from a little before the activation to the notification. */
   private toWire(n: Notification): LiveNotification {
-    const files = this.run?.files ?? [];
-    const esc = (s: string) => s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-    const query = files.length === 1 ? `{filename="${files[0]!.path.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"}` : files.length ? `{filename=~"${files.map((f) => esc(f.path)).join('|')}"}` : '';
+    const query = this.run?.exploreQuery() ?? '';
     const from = n.activeAtMs ?? n.atMs;
-    return { id: n.id, kind: n.kind, transition: n.transition, rule: n.rule, title: n.title, body: n.body, atMs: n.atMs, labels: n.labels, explore: query ? { query, fromMs: from - 5 * 60_000, toMs: n.atMs } : null };
+    return { id: n.id, kind: n.kind, transition: n.transition, rule: n.rule, title: n.title, body: n.body, atMs: n.atMs, labels: n.labels, explore: query ? { query, fromMs: from - EXPLORE_BEFORE_MS, toMs: n.atMs } : null };
   }
 
   silences(): LiveSilence[] {
@@ -225,7 +223,7 @@ export class LiveService {
       rulesName: r.input.rulesName,
       files: r.files.map((f) => ({ path: f.path, labels: f.labels, linesRead: f.linesRead, rotations: f.rotations, error: f.error })),
       groups: r.groupStatus(),
-      alerts: r.alerts((labels) => silenced(this.snapshot.silences, labels, now, (p, t) => this.fullMatch(p, t))?.id ?? null),
+      alerts: r.alerts((labels) => silenced(this.snapshot.silences, labels, now, (p, t) => this.fullMatch(p, t))?.id ?? null, now),
       silences: this.silences(),
       settings: this.snapshot.settings,
       scrapes: r.series.scrapes,

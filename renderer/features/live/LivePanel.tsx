@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { LiveAlert, LiveState } from '../../../shared/contract/live';
+import { useLocation } from '../../app/LocationProvider';
 import { useSettings } from '../../app/SettingsProvider';
 import { formatDateTime } from '../../app/time-format';
 import { errorText } from '../../rpc/errors';
@@ -24,7 +25,15 @@ function AlertRow({ alert, now }: { alert: LiveAlert; now: number }) {
   const { settings } = useSettings();
   const [duration, setDuration] = useState(SILENCE_DURATIONS[0]!.ms);
   const silence = useRpcMutation('live.silence');
+  const { navigate, setQuery, setRange } = useLocation();
   const t = stateSince(alert);
+  const explore = alert.explore;
+  const showLines = () => {
+    if (!explore) return;
+    setQuery(explore.query);
+    setRange({ from: String(Math.floor(explore.fromMs)), to: String(Math.ceil(explore.toMs)) }, { push: true });
+    navigate('explore');
+  };
   return (
     <tr data-testid="live-alert" data-state={alert.state}>
       <td>
@@ -33,7 +42,7 @@ function AlertRow({ alert, now }: { alert: LiveAlert; now: number }) {
       <td title={formatDateTime(t, settings.timeZone)}>{since(t, now)}</td>
       <td>
         <div className="live-labels">
-          {Object.entries(alert.labels).map(([k, v]) => (
+          {Object.entries(alert.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => (
             <span key={k} className="live-label">
               {k}={v}
             </span>
@@ -46,6 +55,11 @@ function AlertRow({ alert, now }: { alert: LiveAlert; now: number }) {
         ))}
       </td>
       <td>
+        {explore && (
+          <button className="btn" data-testid="live-show-lines" onClick={showLines} title={explore.query}>
+            Show lines
+          </button>
+        )}
         {alert.silencedBy ? (
           <span className="muted">silenced</span>
         ) : (

@@ -3,7 +3,7 @@ import type { LiveAlert } from '../../../shared/contract/live';
 import { formatClock, isNewer, parseClock, silenceMatchersFor, since, sortAlerts } from './live-view';
 
 const alert = (state: LiveAlert['state'], t: number): LiveAlert => ({
-  group: 'g', rule: 'R', state, labels: { alertname: 'R', b: '2', a: '1' }, annotations: {}, value: 1, activeAtMs: t, firedAtMs: state === 'pending' ? null : t, resolvedAtMs: state === 'inactive' ? t : null, silencedBy: null,
+  group: 'g', rule: 'R', state, labels: { alertname: 'R', b: '2', a: '1' }, annotations: {}, value: 1, activeAtMs: t, firedAtMs: state === 'pending' ? null : t, resolvedAtMs: state === 'inactive' ? t : null, silencedBy: null, explore: null,
 });
 
 describe('live view helpers', () => {

@@ -54,6 +54,8 @@ describe('the live loop on a fake clock', () => {
     expect(notes.got[0]).toMatchObject({ kind: 'alert', transition: 'firing', title: 'Firing: ErrorsIncreasing', rule: 'ErrorsIncreasing', labels: { alertname: 'ErrorsIncreasing', severity: 'critical', filename: log } });
     expect(notes.got[0]!.body).toMatch(new RegExp(`^${log.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} logs errors \\(\\d+(\\.\\d+)? in a minute\\)$`));
     expect(notes.got[0]!.explore).toMatchObject({ query: `{filename="${log}"}` });
+    const firing = live.state();
+    expect(firing.running && firing.alerts[0]!.explore).toEqual({ query: `{filename="${log}"}`, fromMs: firing.running ? firing.alerts[0]!.activeAtMs - 300_000 : 0, toMs: clock.now() });
 
     // No more lines: the increase falls to 0 once the window has passed; resolved, told once.
     await clock.advance(3 * 60_000);

@@ -1,7 +1,10 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { re2Port } from '../../../main/adapters/re2/re2-port';
 import { FakeClock } from '../../../main/engines/live/fake-clock';
+import { exploreSelector } from '../../../main/services/live/live-run';
+import { parseQuery } from '../../../main/services/logql/logql-ports';
 import { collect, liveService, settledEvaluations, startInput, tempFolder, until } from './live-kit';
 
 const { dir, cleanup } = tempFolder('vigie-live-service-');
@@ -77,4 +80,20 @@ describe('a Loki ruler group live', () => {
     await live.dispose();
     notes.stop();
   }, 60_000);
+});
+
+describe('where a notification or an alert opens Explore', () => {
+  it.each([
+    { name: 'one file: an equality matcher', paths: ['/var/log/app.log'], others: ['/var/log/app.log.1'] },
+    { name: 'several files, with regex characters and quotes in their names: an anchored alternation', paths: ['/var/log/a+b (1).log', '/var/log/c.log', '/var/log/say "hi"\\.log'], others: ['/var/log/cxlog', '/var/log/a+b (1).log.1'] },
+  ])('$name', ({ paths, others }) => {
+    const parsed = parseQuery(exploreSelector(paths));
+    if (!parsed.ok || parsed.expr.kind !== 'logQuery') throw new Error(`not a log query: ${exploreSelector(paths)}`);
+    const m = parsed.expr.matchers[0]!;
+    const compiled = re2Port.compile(`^(?:${m.value})$`);
+    const matches = (v: string) => (m.op === '=' ? v === m.value : compiled.ok && compiled.regex.test(v));
+    expect(m.name).toBe('filename');
+    for (const p of paths) expect(matches(p)).toBe(true);
+    for (const p of others) expect(matches(p)).toBe(false);
+  });
 });
