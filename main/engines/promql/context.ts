@@ -28,6 +28,8 @@ export interface EvalContext {
   annotations: Annotations;
   /** Series of each selector, selected once per query (matchers do not depend on time). */
   selected: Map<VectorSelector, SeriesView[]>;
+  /** Selections kept across the engine's queries, valid while the store's generation is theirs. */
+  selections: WeakMap<VectorSelector, { generation: number; series: SeriesView[] }>;
   /** Where each selector's series were last read (see selectors.ts seekAfter). */
   cursors: Map<VectorSelector, SeriesCursor>;
 }

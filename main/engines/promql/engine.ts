@@ -57,6 +57,7 @@ function parseCache(): (text: string) => Parsed {
 
 export function createPromqlEngine(storage: Storage, deps: PromqlEngineDeps): PromqlEngine {
   const parse = parseCache();
+  const selections: EvalContext['selections'] = new WeakMap();
   const run = (text: string, startMs: number, endMs: number, stepMs: number, instant: boolean): QueryResult => {
     const annotations = new Annotations();
     const done = (r: { value: PromValue } | { error: { type: 'bad_data' | 'execution'; message: string } }): QueryResult => {
@@ -73,7 +74,7 @@ export function createPromqlEngine(storage: Storage, deps: PromqlEngineDeps): Pr
       storage, regex: deps.regex, text, startMs, endMs, stepMs: instant ? 0 : stepMs,
       lookbackMs: deps.lookbackDeltaMs ?? DEFAULT_LOOKBACK_MS, subqueryStepMs: deps.subqueryStepMs ?? 60_000,
       maxSamples: deps.maxSamples ?? DEFAULT_MAX_SAMPLES,
-      annotations, selected: new Map(), cursors: new Map(),
+      annotations, selected: new Map(), selections, cursors: new Map(),
     };
     try {
       return done({ value: instant ? instantValue(ctx, expr, startMs) : rangeValue(ctx, expr, startMs, endMs, stepMs) });

@@ -53,13 +53,32 @@ export function refTime(ctx: EvalContext, ts: number, at: AtModifier | undefined
   return base - durationMs(ctx, offset);
 }
 
+/**
+ * A selector's series: selected once per query, and kept across the queries of one engine (the
+ * parsed query, so the selector node, is cached) while the store's set of series is unchanged,
+ * so rules evaluated at every step do not filter the store at every step.
+ */
 export function selectSeries(ctx: EvalContext, sel: VectorSelector): SeriesView[] {
   let s = ctx.selected.get(sel);
-  if (!s) {
-    s = ctx.storage.select(sel.matchers.map((m) => compileMatcher(ctx, m)));
-    ctx.selected.set(sel, s);
+  if (s) return s;
+  const generation = ctx.storage.generation();
+  const kept = ctx.selections.get(sel);
+  if (kept && kept.generation === generation) s = kept.series;
+  else {
+    s = ctx.storage.select(sel.matchers.map((m) => compiledMatcher(ctx, m)));
+    ctx.selections.set(sel, { generation, series: s });
   }
+  ctx.selected.set(sel, s);
   return s;
+}
+
+const compiled = new WeakMap<LabelMatcher, SeriesMatcher>();
+
+/** Matchers are compiled once per parsed matcher (regexes especially). */
+function compiledMatcher(ctx: EvalContext, m: LabelMatcher): SeriesMatcher {
+  let c = compiled.get(m);
+  if (!c) compiled.set(m, (c = compileMatcher(ctx, m)));
+  return c;
 }
 
 function compileMatcher(ctx: EvalContext, m: LabelMatcher): SeriesMatcher {

@@ -73,6 +73,8 @@ export interface Storage {
   appendHistogram(labels: Labels, tMs: number): void;
   /** Series whose labels satisfy every matcher (a missing label is ""), in label order of insertion. */
   select(matchers: readonly SeriesMatcher[]): SeriesView[];
+  /** Changes whenever the set of series changes (a series added, the store cleared): selections made at one generation stay valid while it lasts. */
+  generation(): number;
   clear(): void;
 }
 
@@ -80,12 +82,14 @@ export function createStorage(): Storage {
   let series = new Map<string, MemSeries>();
   /** Series by metric name, in insertion order (a selector almost always names its metric). */
   let byName = new Map<string, MemSeries[]>();
+  let generation = 0;
   const get = (labels: Labels): MemSeries => {
     const key = labelsKey(labels);
     let s = series.get(key);
     if (!s) {
       s = new MemSeries(labels, key);
       series.set(key, s);
+      generation++;
       const name = valueOf(labels, METRIC_NAME);
       const list = byName.get(name);
       if (list) list.push(s);
@@ -113,9 +117,11 @@ export function createStorage(): Storage {
       }
       return out;
     },
+    generation: () => generation,
     clear() {
       series = new Map();
       byName = new Map();
+      generation++;
     },
   };
 }
