@@ -29,7 +29,9 @@ export function createLiveService(sources: Pick<SourceRegistry, 'stream'>, optio
     stream: (id) => {
       const info = sources.stream(id).info();
       const path = info.labels.filename;
-      if (!path) throw new AppFailure(appError('bad_input', `stream ${id} is not a local file: live rules follow local files`));
+      const host = info.labels.host;
+      // A stream of another host carries that host's path: never open it here.
+      if (!path || (host !== undefined && host !== 'localhost')) throw new AppFailure(appError('unsupported', `stream ${id} is not a local file: live rules follow local files (SSH hosts and Loki are not followed live yet)`));
       return { path, labels: { ...info.labels } };
     },
   });
