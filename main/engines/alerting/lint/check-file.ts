@@ -8,7 +8,7 @@ import type { ParseResult as LogqlParse } from '../../../../shared/logql/ast';
 import { parseRuleFile } from '../rulefmt';
 import { checkTemplateParses } from '../templates';
 import { LINTS } from './registry';
-import { applyEdits, readRuleSource, type SourceGroup, type TextRange } from './rule-source';
+import { readRuleSource, snippetParses, type SourceGroup, type SourceRule, type TextRange } from './rule-source';
 import type { Finding, Fix, Lint, LintInput, MetricType, ParsedExpr, RuleLanguage } from './types';
 import { walkPromql } from './promql-walk';
 
@@ -134,16 +134,15 @@ function checkGroup(text: string, gi: number, g: SourceGroup, language: RuleLang
       ...(options.expandTemplate ? { expandTemplate: options.expandTemplate } : {}),
     };
     for (const lint of options.lints ?? LINTS) {
-      for (const f of lint.check(input)) out.push({ ...f, fix: f.fix && fixLoads(text, f.fix) ? f.fix : null, group: g.name, rule: rule.name });
+      for (const f of lint.check(input)) out.push({ ...f, fix: f.fix && fixLoads(text, rule, f.fix) ? f.fix : null, group: g.name, rule: rule.name });
     }
   }
   return out;
 }
 
-/** A fix is offered only if the file it makes still loads (YAML and rulefmt structure). */
-function fixLoads(text: string, fix: Fix): boolean {
-  const r = parseRuleFile(applyEdits(text, fix.edits));
-  return r.ok || !r.errors.some((e) => e.message.startsWith('yaml: '));
+/** A fix is offered only if the rule's lines it edits still read as YAML (checked on those lines alone). */
+function fixLoads(text: string, rule: SourceRule, fix: Fix): boolean {
+  return snippetParses(text, rule.pos.line, rule.endLine, fix.edits) !== null;
 }
 
 function parseExpr(text: string, language: RuleLanguage, options: CheckOptions): { ok: true; parsed: ParsedExpr } | { ok: false; message: string; start: number; end: number } {

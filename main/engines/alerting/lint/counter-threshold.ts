@@ -55,7 +55,7 @@ function check(input: LintInput): Finding[] {
         severity: 'warning',
         message: `${name} is a counter (${why}): it only grows, so once "${cmp}" holds it keeps holding and the alert never resolves — until the series is dropped or reset (Promtail drops a metrics-stage series idle for max_idle_duration, 5m by default). Compare its increase over a window instead, e.g. increase(${selText}[${range}])`,
         ...exprNode.span(n.span.start, n.span.end),
-        fix: exprFix(input.text, exprNode, input.where, `Compare increase(${name}[${range}]) instead`, edits),
+        fix: exprFix(input.text, exprNode, input.rule, `Compare increase(${name}[${range}]) instead`, edits),
       });
     }
   });

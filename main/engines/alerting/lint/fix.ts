@@ -3,7 +3,7 @@
 // scalar would not read back as the intended expression (a flow map, an escape), the whole
 // scalar is replaced by a double-quoted one, which YAML reads back exactly.
 
-import { applyEdits, readRuleSource, type SourceScalar, type TextEdit } from './rule-source';
+import { findKeyValue, snippetParses, type SourceScalar, type TextEdit } from './rule-source';
 import type { Fix } from './types';
 
 export interface ExprEdit {
@@ -19,15 +19,16 @@ export function editExpr(expr: string, edits: readonly ExprEdit[]): string {
   return out;
 }
 
-/** A fix that rewrites the expression of the rule at `ruleIndex` in group `groupIndex`. */
-export function exprFix(fileText: string, node: SourceScalar, where: { group: number; rule: number }, title: string, edits: readonly ExprEdit[]): Fix {
+/** A fix that rewrites the expression of a rule, in place when the edited scalar reads back as intended. */
+export function exprFix(fileText: string, node: SourceScalar, rule: { pos: { line: number }; endLine: number }, title: string, edits: readonly ExprEdit[]): Fix {
   const want = editExpr(node.value, edits);
   const inPlace: TextEdit[] = edits.map((e) => {
     const r = e.to > e.from ? node.span(e.from, e.to) : { ...node.span(e.from, e.from), endLine: node.at(e.from).line, endColumn: node.at(e.from).column };
     return { ...r, text: e.text };
   });
-  const got = readRuleSource(applyEdits(fileText, inPlace)).groups[where.group]?.rules[where.rule]?.expr?.value;
-  if (got === want) return { title, edits: inPlace };
+  // Read back from the rule's own lines: cheap, and enough to see how YAML reads the scalar.
+  const snippet = snippetParses(fileText, rule.pos.line, rule.endLine, inPlace);
+  if (snippet !== null && findKeyValue(snippet, 'expr') === want) return { title, edits: inPlace };
   return { title, edits: [{ ...node.range, text: JSON.stringify(want) }] };
 }
 

@@ -30,7 +30,7 @@ function check(input: LintInput): Finding[] {
       severity: kind.known ? 'warning' : 'info',
       message: `${n.func}() expects a counter, but ${name} ${kind.known ? 'is a gauge (the pipeline declares it so)' : 'looks like a gauge (by its name)'}: every decrease is taken for a counter reset, so the result is wrong. For a gauge use ${instead}()`,
       ...exprNode.span(n.span.start, n.span.start + n.func.length),
-      fix: exprFix(input.text, exprNode, input.where, `Use ${instead}()`, [{ from: n.span.start, to: n.span.start + n.func.length, text: instead }]),
+      fix: exprFix(input.text, exprNode, input.rule, `Use ${instead}()`, [{ from: n.span.start, to: n.span.start + n.func.length, text: instead }]),
     });
   });
   return out;

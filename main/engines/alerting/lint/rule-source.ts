@@ -39,8 +39,9 @@ export interface SourceScalar {
 export interface SourceRule {
   kind: 'alerting' | 'recording';
   name: string;
-  /** Where the rule item starts (its `- ` entry). */
+  /** Where the rule item starts (its `- ` entry), and the line its last value ends on. */
   pos: Pos;
+  endLine: number;
   nameNode: SourceScalar | null;
   expr: SourceScalar | null;
   forMs: number | null;
@@ -164,6 +165,7 @@ export function readRuleSource(text: string): RuleSource {
         kind: alert ? 'alerting' : 'recording',
         name: (alert ?? record)?.value ?? '',
         pos: nodePos(r),
+        endLine: pos(r.range?.[1] ?? 0).line,
         nameNode: alert ?? record,
         expr: scalar(rf.get('expr')?.value),
         forMs: forNode ? parseModelDuration(forNode.value) : null,
@@ -193,4 +195,39 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
   for (const e of sorted) out = out.slice(0, off(e.line, e.column)) + e.text + out.slice(off(e.endLine, e.endColumn));
   return out;
+}
+
+/**
+ * Whether edits inside lines [fromLine, toLine] leave those lines valid YAML on their own (a
+ * rule's lines parse alone: an indented sequence item). Checks a fix without reparsing the file.
+ */
+export function snippetParses(text: string, fromLine: number, toLine: number, edits: readonly TextEdit[]): string | null {
+  if (edits.some((e) => e.line < fromLine || e.endLine > toLine + 1)) return null;
+  const lines = text.split('\n');
+  const snippet = lines.slice(fromLine - 1, toLine).join('\n') + '\n';
+  const shifted = edits.map((e) => ({ ...e, line: e.line - fromLine + 1, endLine: e.endLine - fromLine + 1 }));
+  const edited = applyEdits(snippet, shifted);
+  const doc = parseDocument(edited, { schema: 'failsafe', uniqueKeys: false });
+  return doc.errors.length === 0 ? edited : null;
+}
+
+/** The first scalar under a key, anywhere in a small document (a rule's lines). */
+export function findKeyValue(yamlText: string, key: string): string | undefined {
+  const doc = parseDocument(yamlText, { schema: 'failsafe', uniqueKeys: false });
+  let found: string | undefined;
+  const visit = (n: unknown): void => {
+    if (found !== undefined) return;
+    if (isSeq(n)) for (const it of n.items) visit(it);
+    else if (isMap(n)) {
+      for (const it of (n as YAMLMap).items as Pair<Node, Node>[]) {
+        if (isScalar(it.key) && String(it.key.value) === key && isScalar(it.value)) {
+          found = String(it.value.value ?? '');
+          return;
+        }
+        visit(it.value);
+      }
+    }
+  };
+  visit(doc.contents);
+  return found;
 }
