@@ -73,8 +73,8 @@ export function checkRuleFile(text: string, options: CheckOptions = {}): FileChe
   const loaded = parseRuleFile(text);
   const isTemplateError = (m: string) => /: (label|annotation) "[^"]*": error parsing template/.test(m);
   const errors: FileError[] = [];
+  const source = readRuleSource(text);
   if (!loaded.ok) {
-    const source = readRuleSource(text);
     for (const e of loaded.errors) {
       if (isTemplateError(e.message)) continue;
       // rulefmt has no position for a missing field: the rule's own entry stands in.
@@ -84,7 +84,6 @@ export function checkRuleFile(text: string, options: CheckOptions = {}): FileChe
     // A file YAML cannot read has no groups to say more about.
     if (errors.some((e) => e.message.startsWith('yaml: '))) return { errors, lints: [], groups: [] };
   }
-  const source = readRuleSource(text);
   const lints: RuleLintFinding[] = [];
   const groups: CheckedGroup[] = [];
   for (const [gi, g] of source.groups.entries()) {
