@@ -16,6 +16,7 @@ import { lokiConfigOf, prometheusConfigOf } from './adapter-configs';
 import { resolveSecrets, runTest, withHome } from './run-test';
 import type { LokiConfigInput } from '../../adapters/loki';
 import type { PrometheusConfigInput } from '../../adapters/prometheus';
+import type { SshTarget } from '../../adapters/ssh/ssh-handshake';
 import type { ConnectionTesters, ResolvedSecrets, SeenHostKey } from './tester-port';
 import { validateSettings } from './validate-settings';
 
@@ -28,6 +29,15 @@ export interface ConnectionServiceOptions {
   newId?: () => string;
   /** See run-test.ts. */
   graceMs?: number;
+}
+
+/** What `sshConfig` gives: enough to open an SshConnection with its known_hosts. */
+export interface SshConnectionConfig {
+  name: string;
+  target: SshTarget;
+  knownHostsFile: string | undefined;
+  home: string;
+  timeoutMs: number;
 }
 
 export class ConnectionService {
@@ -234,6 +244,24 @@ export class ConnectionService {
   async lokiConfig(id: string): Promise<LokiConfigInput> {
     const { settings, secrets } = await this.resolve(id, ['loki']);
     return lokiConfigOf(settings, secrets);
+  }
+
+  /**
+   * An SSH connection as the SSH adapter needs it (passphrase included; never sent to the
+   * UI): the target, the known_hosts file (undefined: OpenSSH's default files under `home`).
+   */
+  async sshConfig(id: string, env: NodeJS.ProcessEnv = process.env): Promise<SshConnectionConfig> {
+    const { settings: s, secrets } = await this.resolve(id, ['ssh']);
+    if (s.auth.type === 'agent' && !env.SSH_AUTH_SOCK) {
+      throw new AppFailure(appError('unauthorized', `connection "${s.name}" logs in with the ssh-agent, but none is running for Vigie (SSH_AUTH_SOCK is not set): start one, or use a key file`));
+    }
+    const target: SshTarget = {
+      host: s.host,
+      port: s.port,
+      username: s.user,
+      ...(s.auth.type === 'agent' ? { agent: env.SSH_AUTH_SOCK } : { privateKeyPath: s.auth.keyFile, ...(secrets.passphrase ? { passphrase: secrets.passphrase } : {}) }),
+    };
+    return { name: s.name, target, knownHostsFile: s.knownHostsFile, home: this.options.home, timeoutMs: s.timeoutMs };
   }
 
   private async find(id: string): Promise<StoredConnection> {

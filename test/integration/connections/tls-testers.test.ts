@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRealPrometheus, type RealPrometheus } from '../../../test/integration/prometheus/real-prometheus';
-import { ConnectionService } from './connection-service';
-import { fileSecretBackend } from './file-secret-store';
-import { testHttp } from './http-testers';
-import { testSsh } from './ssh-tester';
-import { tempConfigDir } from './test-kit';
+import { startRealPrometheus, type RealPrometheus } from '../prometheus/real-prometheus';
+import { ConnectionService } from '../../../main/services/connections/connection-service';
+import { fileSecretBackend } from '../../../main/services/connections/file-secret-store';
+import { testHttp } from '../../../main/services/connections/http-testers';
+import { testSsh } from '../../../main/services/connections/ssh-tester';
+import { tempConfigDir } from '../../../main/services/connections/test-kit';
 
 /** A CA, a server certificate for 127.0.0.1 signed by it, and a client certificate, made with openssl. */
 function makePki(dir: string): { ca: string; serverCert: string; serverKey: string; clientCert: string; clientKey: string } {

@@ -2,12 +2,12 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startRealPrometheus, type RealPrometheus } from '../../../test/integration/prometheus/real-prometheus';
-import { ConnectionService } from './connection-service';
-import { fileSecretBackend } from './file-secret-store';
-import { testHttp } from './http-testers';
-import { testSsh } from './ssh-tester';
-import { tempConfigDir } from './test-kit';
+import { freePort, startRealPrometheus, type RealPrometheus } from '../prometheus/real-prometheus';
+import { ConnectionService } from '../../../main/services/connections/connection-service';
+import { fileSecretBackend } from '../../../main/services/connections/file-secret-store';
+import { testHttp } from '../../../main/services/connections/http-testers';
+import { testSsh } from '../../../main/services/connections/ssh-tester';
+import { tempConfigDir } from '../../../main/services/connections/test-kit';
 
 /** A real (small) HTTP CONNECT proxy, as squid or tinyproxy tunnel; it records what it was asked. */
 function startProxy(): Promise<{ url: string; tunnels: string[]; close(): Promise<void> }> {

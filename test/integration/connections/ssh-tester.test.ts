@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRealSshd, type RealSshd } from '../../../test/integration/ssh/real-sshd';
-import { ConnectionService } from './connection-service';
-import { fileSecretBackend } from './file-secret-store';
-import { testSsh } from './ssh-tester';
-import { tempConfigDir } from './test-kit';
+import { startRealSshd, type RealSshd } from '../ssh/real-sshd';
+import { ConnectionService } from '../../../main/services/connections/connection-service';
+import { fileSecretBackend } from '../../../main/services/connections/file-secret-store';
+import { testSsh } from '../../../main/services/connections/ssh-tester';
+import { tempConfigDir } from '../../../main/services/connections/test-kit';
 
 let sshd: RealSshd;
 const { dir, cleanup } = tempConfigDir();
