@@ -138,6 +138,21 @@ describe('rules.backtest over the metrics a pipeline derives from logs', () => {
     expect(badPipeline[0]!.kind).toBe('invalid');
   });
 
+  it('a cancel while the rules are evaluated stops the back-test there', async () => {
+    const ids = await withLogs(LINES.join('\n'));
+    const ac = new AbortController();
+    const seen: BacktestEvent[] = [];
+    // A day at 1s: 86,401 evaluations, with progress every thousand; cancelled at the first.
+    const run = (async () => {
+      for await (const e of services!.handlers['rules.backtest'](backtestInputSchema.parse({ rules: SEED('promtail_custom_error_total > 1 unless on() ALERTS'), streamIds: ids, pipeline: KEEP_CONFIG, start: T0, end: T0 + 86_400_000, intervalMs: 1000 }), { signal: ac.signal })) {
+        seen.push(e);
+        if (e.kind === 'progress' && e.phase === 'group seed') ac.abort(new Error('cancelled'));
+      }
+    })();
+    await expect(run).rejects.toThrow('cancelled');
+    expect(seen.some((e) => e.kind === 'group' || e.kind === 'done')).toBe(false);
+  });
+
   it('a cancel stops the back-test', async () => {
     const ids = await withLogs(LINES.join('\n'));
     const ac = new AbortController();

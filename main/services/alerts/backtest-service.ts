@@ -137,10 +137,8 @@ function pacedQuery(query: QueryFunc, signal: AbortSignal, onCall: () => void): 
   return (expr, tMs) => {
     onCall();
     if (++calls % 256 !== 0) return query(expr, tMs);
-    return yieldToLoop().then(() => {
-      signal.throwIfAborted();
-      return query(expr, tMs);
-    });
+    // The cancel itself is noticed by the group's append (a query's error is the rule's error).
+    return yieldToLoop().then(() => (signal.aborted ? [] : query(expr, tMs)));
   };
 }
 
@@ -216,11 +214,12 @@ export async function* runBacktest(input: BacktestRequest, streams: readonly Loc
       if (calls % 1000 === 0 || calls === total) report(calls, total);
     });
     // Loki's ruler sends recording rules' output elsewhere (remote write): later LogQL rules do not read it.
-    const append = g.language === 'promql'
-      ? (samples: OutputSample[]) => {
-          for (const s of samples) s.stale ? storage.appendStale(labelsFromRecord(s.labels), s.tMs) : storage.append(labelsFromRecord(s.labels), s.tMs, s.value);
-        }
-      : () => undefined;
+    // A cancel is noticed here: an error thrown by a query would only become the rule's error.
+    const append = (samples: OutputSample[]) => {
+      signal.throwIfAborted();
+      if (g.language !== 'promql') return;
+      for (const s of samples) s.stale ? storage.appendStale(labelsFromRecord(s.labels), s.tMs) : storage.append(labelsFromRecord(s.labels), s.tMs, s.value);
+    };
     const result = yield* queue.drain(backtestGroup(g.spec, { query: paced, append, startMs: input.start, endMs: input.end, intervalMs: g.intervalMs, regex: templateRegexPort }));
     evaluations += calls;
     yield { kind: 'group', result: groupEvent(g.spec, g.intervalMs, result) };
