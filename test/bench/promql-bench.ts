@@ -124,6 +124,22 @@ function compare(prom: { metric: Record<string, string>; values: [number, string
   return `yes (${points} points)`;
 }
 
+const sec = (ms: number): string => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const rate = (n: number, ms: number): string => `${(n / (ms / 1000) / 1e6).toFixed(1)} M/s`;
+const out: string[] = [];
+out.push(`\nPromQL, ${defs.length} series × ${days} days at 15 s (${(totalSamples / 1e6).toFixed(1)} M samples), ${new Date().toISOString()}`);
+out.push(`data: generated in ${sec(genMs)} (of which Vigie's tsdb append ${sec(appendMs)}, ${rate(totalSamples, appendMs)}); promtool create-blocks-from openmetrics ${sec(blocks.ms)} (${(omBytes / 1e9).toFixed(2)} GB, ${blocks.blocks} blocks)`);
+out.push(`range queries over the ${days} days (from 1 h in), step ${QUERY_STEP_S} s; samples = Prometheus' totalQueryableSamples; prometheus = HTTP wall time (its own eval time in brackets)\n`);
+out.push(`${'query'.padEnd(62)}${'samples'.padStart(11)}${'prometheus'.padStart(20)}${'vigie'.padStart(10)}${'prom S/s'.padStart(11)}${'vigie S/s'.padStart(11)}${'vigie/prom'.padStart(11)}  same answer`);
+out.push('-'.repeat(150));
+for (const r of rows) {
+  out.push(
+    `${r.query.slice(0, 60).padEnd(62)}${String(r.samples).padStart(11)}${`${sec(r.promMs)} (${sec(r.promEvalMs)})`.padStart(20)}${sec(r.vigieMs).padStart(10)}${rate(r.samples, r.promMs).padStart(11)}${rate(r.samples, r.vigieMs).padStart(11)}${`${(r.promMs / r.vigieMs).toFixed(2)}×`.padStart(11)}  ${r.agree}`,
+  );
+}
+out.push(`vigie/prom is the speed ratio (> 1: Vigie faster), on Prometheus' HTTP wall time; against its own eval time: ${rows.map((r) => `${(r.promEvalMs / r.vigieMs).toFixed(2)}×`).join(', ')}`);
+console.log(out.join('\n'));
+
 log('back-testing 20 rules over the data at 15 s…');
 const RULES = `groups:
   - name: bench
@@ -210,20 +226,6 @@ const btMs = performance.now() - bt0;
 const evaluations = steps * group.rules.length;
 rmSync(work, { recursive: true, force: true });
 
-const sec = (ms: number): string => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
-const rate = (n: number, ms: number): string => `${(n / (ms / 1000) / 1e6).toFixed(1)} M/s`;
-const out: string[] = [];
-out.push(`\nPromQL, ${defs.length} series × ${days} days at 15 s (${(totalSamples / 1e6).toFixed(1)} M samples), ${new Date().toISOString()}`);
-out.push(`data: generated in ${sec(genMs)} (of which Vigie's tsdb append ${sec(appendMs)}, ${rate(totalSamples, appendMs)}); promtool create-blocks-from openmetrics ${sec(blocks.ms)} (${(omBytes / 1e9).toFixed(2)} GB, ${blocks.blocks} blocks)`);
-out.push(`range queries over the ${days} days (from 1 h in), step ${QUERY_STEP_S} s; samples = Prometheus' totalQueryableSamples; prometheus = HTTP wall time (its own eval time in brackets)\n`);
-out.push(`${'query'.padEnd(62)}${'samples'.padStart(11)}${'prometheus'.padStart(20)}${'vigie'.padStart(10)}${'prom S/s'.padStart(11)}${'vigie S/s'.padStart(11)}${'vigie/prom'.padStart(11)}  same answer`);
-out.push('-'.repeat(150));
-for (const r of rows) {
-  out.push(
-    `${r.query.slice(0, 60).padEnd(62)}${String(r.samples).padStart(11)}${`${sec(r.promMs)} (${sec(r.promEvalMs)})`.padStart(20)}${sec(r.vigieMs).padStart(10)}${rate(r.samples, r.promMs).padStart(11)}${rate(r.samples, r.vigieMs).padStart(11)}${`${(r.promMs / r.vigieMs).toFixed(2)}×`.padStart(11)}  ${r.agree}`,
-  );
-}
 const alerts = bt.alerts.filter((a) => a.intervals.some((i) => i.state === 'firing')).length;
-out.push(`\nback-test: ${group.rules.length} rules (8 recording, 12 alerting) over ${days} days at 15 s: ${steps} steps, ${evaluations} rule evaluations in ${sec(btMs)} = ${(evaluations / (btMs / 1000)).toFixed(0)} evaluations/s; ${alerts} alert label sets fired, ${bt.errors.length} errors`);
-out.push(`vigie/prom is the speed ratio (> 1: Vigie faster), on Prometheus' HTTP wall time; against its own eval time: ${rows.map((r) => `${(r.promEvalMs / r.vigieMs).toFixed(2)}×`).join(', ')}`);
-console.log(out.join('\n'));
+console.log(`\nback-test: ${group.rules.length} rules (8 recording, 12 alerting) over ${days} days at 15 s: ${steps} steps, ${evaluations} rule evaluations in ${sec(btMs)} = ${(evaluations / (btMs / 1000)).toFixed(0)} evaluations/s; ${alerts} alert label sets fired, ${bt.errors.length} errors`);
+
