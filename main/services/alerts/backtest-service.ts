@@ -99,35 +99,40 @@ function answerableAhead(expr: string, written: ReadonlySet<string>): boolean {
   return ok;
 }
 
-/** PromQL over the back-test store: range queries on the group's grid where they answer the same, instant queries otherwise. */
-function promqlQuery(storage: Storage, subqueryStepMs: number, exprs: readonly string[], written: ReadonlySet<string>, grid: { startMs: number; endMs: number; intervalMs: number }): QueryFunc {
+/**
+ * PromQL over the back-test store: range queries on the group's grid where they answer the same
+ * (computed at the first evaluation, piece by piece, a cancel noticed between pieces), instant
+ * queries otherwise.
+ */
+function promqlQuery(storage: Storage, subqueryStepMs: number, written: ReadonlySet<string>, grid: { startMs: number; endMs: number; intervalMs: number }, signal: AbortSignal): QueryFunc {
   const engine = createPromqlEngine(storage, { regex: re2Port, lookbackDeltaMs: LOOKBACK_MS, subqueryStepMs });
-  const ahead = new Map<string, Map<number, Vector>>();
-  for (const expr of new Set(exprs)) {
-    if (!answerableAhead(expr, written)) continue;
+  const ahead = new Map<string, Promise<Map<number, Vector> | null>>();
+  const answerAhead = async (expr: string): Promise<Map<number, Vector> | null> => {
     const byTime = new Map<number, Vector>();
-    let ok = true;
     // In pieces of at most 11,000 steps, the engine's limit per range query (as Prometheus' API).
-    for (let from = grid.startMs; ok && from <= grid.endMs; from += MAX_STEPS_PER_QUERY * grid.intervalMs) {
+    for (let from = grid.startMs; from <= grid.endMs; from += MAX_STEPS_PER_QUERY * grid.intervalMs) {
+      await yieldToLoop();
+      signal.throwIfAborted();
       const r = engine.rangeQuery(expr, from, Math.min(grid.endMs, from + (MAX_STEPS_PER_QUERY - 1) * grid.intervalMs), grid.intervalMs);
       // An error is left to the instant queries, which say at which evaluation it happens.
-      if (!r.ok || r.value.resultType !== 'matrix') ok = false;
-      else {
-        for (const s of r.value.result) {
-          for (const { t, value } of s.values) {
-            let vec = byTime.get(t);
-            if (!vec) byTime.set(t, (vec = []));
-            vec.push({ labels: s.metric, value });
-          }
+      if (!r.ok || r.value.resultType !== 'matrix') return null;
+      for (const s of r.value.result) {
+        for (const { t, value } of s.values) {
+          let vec = byTime.get(t);
+          if (!vec) byTime.set(t, (vec = []));
+          vec.push({ labels: s.metric, value });
         }
       }
     }
-    if (ok) ahead.set(expr, byTime);
-  }
-  return (expr, tMs): Vector => {
-    const byTime = ahead.get(expr);
-    if (byTime) return byTime.get(tMs) ?? [];
-    return toVector(engine.instantQuery(expr, tMs));
+    return byTime;
+  };
+  return (expr, tMs) => {
+    let pending = ahead.get(expr);
+    if (!pending) {
+      pending = answerableAhead(expr, written) ? answerAhead(expr) : Promise.resolve(null);
+      ahead.set(expr, pending);
+    }
+    return pending.then((byTime) => (byTime ? byTime.get(tMs) ?? [] : toVector(engine.instantQuery(expr, tMs))));
   };
 }
 
@@ -206,7 +211,7 @@ export async function* runBacktest(input: BacktestRequest, streams: readonly Loc
       const work = prepareLogqlQuery(g.spec.rules.map((r) => r.expr), streams.filter((s) => chosen.has(s.id)), { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs }, signal, progress(`logql ${g.spec.name}`));
       query = (yield* queue.drain(work)).query;
     } else {
-      query = promqlQuery(storage, input.intervalMs ?? DEFAULT_INTERVAL_MS, g.spec.rules.map((r) => r.expr), written, { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs });
+      query = promqlQuery(storage, input.intervalMs ?? DEFAULT_INTERVAL_MS, written, { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs }, signal);
     }
     let calls = 0;
     const paced = pacedQuery(query, signal, () => {
