@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelsKey } from '../../../shared/model/labels';
 import type { Labels } from '../../../shared/model/labels';
+import { LabelsBuilder } from '../../engines/logql/labels-builder';
 import { LabelRows, readLabelRows, sortedLabelsKey } from './label-rows';
 
 describe('LabelRows', () => {
@@ -31,6 +32,37 @@ describe('LabelRows', () => {
       });
       if (make(0)['level'] !== undefined) expect(read.length).toBe(2);
     }
+  });
+
+  it.each<[string, (b: LabelsBuilder, i: number) => void]>([
+    ['nothing changed (the stream labels)', () => {}],
+    ['parsed labels, one per entry', (b, i) => (b.set('zeta', String(i)), b.set('alpha', 'a'))],
+    ['a stream label overridden, to another value and to its own', (b, i) => (b.set('job', i % 2 ? 'j' : 'other'), b.set('level', 'x'))],
+    ['a stream label dropped', (b) => b.delete('filename')],
+    ['errors, and a parsed __error__ beside the error', (b, i) => (b.set('__error__', 'parsed'), b.setError('JSONParserErr', `at ${i % 3}`))],
+    ['a parsed __proto__ (an object would drop it)', (b) => (b.set('__proto__', 'x'), b.set('b', 'y'))],
+  ])('reads a labels builder as toLabels() would give it: %s', (_, change) => {
+    const stream = { job: 'j', filename: 'f' };
+    const b = new LabelsBuilder({ ...stream });
+    const rows = new LabelRows(stream);
+    const want: Labels[] = [];
+    const idx: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      b.reset();
+      change(b, i);
+      idx.push(rows.rowOf(b));
+      want.push(b.toLabels());
+    }
+    const t = structuredClone(rows.take());
+    const read = readLabelRows(t);
+    want.forEach((l, i) => {
+      const row = read[idx[i]!]!;
+      const [streamKey, streamLabels] = t.streams[row.stream]!;
+      expect({ ...streamLabels, ...row.parsed }).toEqual(l);
+      expect(streamKey).toBe(labelsKey(streamLabels));
+      expect(Object.keys(streamLabels)).toEqual(Object.keys(l).filter((k) => stream[k as keyof typeof stream] === l[k]));
+      expect(Object.keys(row.parsed ?? {})).toEqual(Object.keys(l).filter((k) => stream[k as keyof typeof stream] !== l[k]));
+    });
   });
 
   it('keys sorted label sets as labelsKey does, and unsorted ones too', () => {

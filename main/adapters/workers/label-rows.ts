@@ -9,6 +9,7 @@
  * serialising thousands of small objects per batch cost more than the parsing that made them.
  */
 import { labelsKey, type Labels } from '../../../shared/model/labels';
+import type { LabelsBuilder } from '../../engines/logql/labels-builder';
 import type { BatchLabels } from './query-protocol';
 
 /** labelsKey for a label set whose names are already sorted (LabelsBuilder.toLabels): no sort, no JSON per plain value. */
@@ -28,12 +29,32 @@ export function sortedLabelsKey(labels: Labels): string {
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
+/** A growable Uint32Array, reused batch after batch (a JS number array costs a conversion per batch). */
+class U32 {
+  private a = new Uint32Array(1024);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Uint32Array(this.n * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  /** A copy of the values, and empty again. */
+  take(): Uint32Array {
+    const out = this.a.slice(0, this.n);
+    this.n = 0;
+    return out;
+  }
+}
+
 export class LabelRows {
-  private rowStream: number[] = [];
+  private readonly rowStream = new U32();
   /** Row r's pairs are rowPairs[r] .. rowPairs[r + 1] - 1. */
-  private rowPairs: number[] = [0];
-  private pairName: number[] = [];
-  private valueEnds: number[] = [];
+  private readonly rowPairs = new U32();
+  private readonly pairName = new U32();
+  private readonly valueEnds = new U32();
   private values: string[] = [];
   private valueLength = 0;
   private names: string[] = [];
@@ -49,48 +70,91 @@ export class LabelRows {
   private lastRow = 0;
   /** Rows of this batch found again by key. */
   private reused = 0;
+  /**
+   * Rows keyed before giving up when none repeats (parsed timestamps, ids…: keying them costs
+   * more than the repeats would save); fewer after a batch that gave up.
+   */
+  private tryRows = 256;
   private readonly streamNames: string[];
+  /** The current label set, flat (sorted when it comes from a labels builder). */
+  private readonly sn: string[] = [];
+  private readonly sv: string[] = [];
 
   constructor(private readonly streamLabels: Labels) {
     this.streamNames = Object.keys(streamLabels);
+    this.rowPairs.push(0);
   }
 
   /** The row of `labels` in the current batch's table. */
   row(labels: Labels): number {
     if (labels === this.last) return this.lastRow;
-    let r: number | undefined;
-    if (this.rowStream.length >= 256 && this.reused === 0) {
-      // Every entry so far had its own label set (parsed timestamps, ids…): keying them to
-      // find repeats costs more than the repeats would save.
-      r = this.rowStream.length;
-      this.categorize(null, labels);
-    } else {
-      const key = sortedLabelsKey(labels);
-      r = this.byKey.get(key);
-      if (r === undefined) {
-        this.byKey.set(key, (r = this.rowStream.length));
-        this.categorize(key, labels);
-      } else this.reused++;
+    let n = 0;
+    for (const k in labels) {
+      this.sn[n] = k;
+      this.sv[n++] = labels[k]!;
     }
+    const r = this.rowFlat(n);
     this.last = labels;
     return (this.lastRow = r);
   }
 
+  /**
+   * The row of the labels a pipeline left in `lbs`, read without building the object
+   * toLabels() would (the same set in the same order: equal names keep the first place and the
+   * last value, and `__proto__`, which an object assignment drops, is dropped).
+   */
+  rowOf(lbs: LabelsBuilder): number {
+    if (lbs.unchangedLine) return this.row(lbs.toLabels());
+    const names = this.sn;
+    const values = this.sv;
+    const k = lbs.sortedInto(names, values);
+    let n = 0;
+    for (let i = 0; i < k; i++) {
+      const name = names[i]!;
+      if (name === '__proto__') continue;
+      if (n > 0 && names[n - 1] === name) values[n - 1] = values[i]!;
+      else {
+        names[n] = name;
+        values[n++] = values[i]!;
+      }
+    }
+    this.last = null;
+    return this.rowFlat(n);
+  }
+
+  /** The row of the set in the first n of sn/sv: found again by key, or appended. */
+  private rowFlat(n: number): number {
+    const r = this.rowStream.n;
+    if (r >= this.tryRows && this.reused === 0) {
+      this.categorize(n);
+      return r;
+    }
+    // Names never hold \u0001 (label names); values are delimited by their length.
+    let key = '';
+    for (let i = 0; i < n; i++) key += this.sn[i]! + '\u0001' + this.sv[i]!.length + '\u0001' + this.sv[i]!;
+    const found = this.byKey.get(key);
+    if (found !== undefined) {
+      this.reused++;
+      return found;
+    }
+    this.byKey.set(key, r);
+    this.categorize(n);
+    return r;
+  }
+
   /** The table so far, and a fresh one for the next batch. */
   take(): BatchLabels {
+    this.tryRows = this.rowStream.n >= this.tryRows && this.reused === 0 ? 16 : 256;
     const t: BatchLabels = {
       streams: this.streams,
-      rowStream: Uint32Array.from(this.rowStream),
-      rowPairs: Uint32Array.from(this.rowPairs),
-      pairName: Uint32Array.from(this.pairName),
-      valueEnds: Uint32Array.from(this.valueEnds),
+      rowStream: this.rowStream.take(),
+      rowPairs: this.rowPairs.take(),
+      pairName: this.pairName.take(),
+      valueEnds: this.valueEnds.take(),
       names: this.names,
       values: this.values.join(''),
     };
-    this.rowStream = [];
-    this.rowPairs = [0];
-    this.pairName = [];
-    this.valueEnds = [];
+    this.rowPairs.push(0);
     this.values = [];
     this.valueLength = 0;
     this.names = [];
@@ -104,42 +168,48 @@ export class LabelRows {
     return t;
   }
 
-  /** Appends the row of `labels`: its stream part (what survived of the stream's labels) and the rest as parsed pairs. */
-  private categorize(key: string | null, labels: Labels): void {
+  /** Appends the row of the set in sn/sv: its stream part (what survived of the stream's labels) and the rest as parsed pairs. */
+  private categorize(n: number): void {
     const sl = this.streamLabels;
-    let all = true;
-    for (const k of this.streamNames) if (labels[k] !== sl[k]) all = false;
-    // Common case: every stream label survived unchanged, so the stream part is the stream's labels.
-    const stream: Record<string, string> | null = all ? null : {};
-    let nParsed = 0;
-    for (const k in labels) {
-      const v = labels[k]!;
+    const names = this.sn;
+    const values = this.sv;
+    let same = 0;
+    for (let i = 0; i < n; i++) {
+      const k = names[i]!;
+      const v = values[i]!;
       if (sl[k] === v && hasOwn(sl, k)) {
-        if (stream) stream[k] = v;
-      } else {
-        let id = this.nameIds.get(k);
-        if (id === undefined) {
-          this.nameIds.set(k, (id = this.names.length));
-          this.names.push(k);
-        }
-        this.pairName.push(id);
-        this.values.push(v);
-        this.valueEnds.push((this.valueLength += v.length));
-        nParsed++;
+        same++;
+        continue;
       }
+      let id = this.nameIds.get(k);
+      if (id === undefined) {
+        this.nameIds.set(k, (id = this.names.length));
+        this.names.push(k);
+      }
+      this.pairName.push(id);
+      this.values.push(v);
+      this.valueEnds.push((this.valueLength += v.length));
     }
-    this.rowPairs.push(this.pairName.length);
-    if (stream === null) {
+    this.rowPairs.push(this.pairName.n);
+    if (same === this.streamNames.length) {
+      // Every stream label survived unchanged: the stream part is the stream's labels.
       if (this.wholeId === -1) {
-        if (this.whole === null) {
-          const w: Record<string, string> = {};
-          for (const k in labels) if (sl[k] === labels[k] && hasOwn(sl, k)) w[k] = labels[k]!;
-          this.whole = { key: nParsed === 0 && key !== null ? key : sortedLabelsKey(w), stream: w };
-        }
+        this.whole ??= this.streamPart(n);
         this.wholeId = this.streamId(this.whole.key, this.whole.stream);
       }
       this.rowStream.push(this.wholeId);
-    } else this.rowStream.push(this.streamId(sortedLabelsKey(stream), stream));
+    } else {
+      const p = this.streamPart(n);
+      this.rowStream.push(this.streamId(p.key, p.stream));
+    }
+  }
+
+  /** The stream labels that survived in the set in sn/sv, in its order, and their key. */
+  private streamPart(n: number): { key: string; stream: Labels } {
+    const sl = this.streamLabels;
+    const stream: Record<string, string> = {};
+    for (let i = 0; i < n; i++) if (sl[this.sn[i]!] === this.sv[i] && hasOwn(sl, this.sn[i]!)) stream[this.sn[i]!] = this.sv[i]!;
+    return { key: sortedLabelsKey(stream), stream };
   }
 
   private streamId(key: string, stream: Labels): number {

@@ -56,12 +56,12 @@ export function runQueryJob(job: QueryJob, sink: JobSink): { bytesDone: number; 
     job,
     scanPlan(job.stages, job.labels),
     (time, c, s, end) => {
-      const out = pipeline.process(readsTime ? BigInt(time()) * 1_000_000n : NO_TIME, P.utf8(c, s, end));
-      if (!out) return false;
+      const line = pipeline.processLine(readsTime ? BigInt(time()) * 1_000_000n : NO_TIME, P.utf8(c, s, end));
+      if (line === null) return false;
       ts[n] = time();
-      labelIdx[n] = rows.row(out.labels);
-      lines.push(out.line);
-      ends[n] = textLength += out.line.length;
+      labelIdx[n] = rows.rowOf(pipeline.labels);
+      lines.push(line);
+      ends[n] = textLength += line.length;
       if (++n === BATCH) flush();
       return ++emitted >= job.limit;
     },

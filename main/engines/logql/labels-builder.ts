@@ -156,13 +156,18 @@ export class LabelsBuilder {
     return m;
   }
 
+  /** Nothing changed on this line: the labels are the stream's own. */
+  get unchangedLine(): boolean {
+    return this.n === 0 && this.del.length === 0 && this.err === '' && this.errDetails === '';
+  }
+
   /**
    * The result label set, sorted by name as Prometheus labels are. A line that changed nothing
    * (line filters only) gets the same object each time: callers treat label sets as values,
    * and identity lets them skip re-keying it per entry.
    */
   toLabels(): Labels {
-    if (this.n === 0 && this.del.length === 0 && this.err === '' && this.errDetails === '') {
+    if (this.unchangedLine) {
       if (this.unchanged === null) {
         const out: Labels = {};
         for (const name of this.baseNames) out[name] = this.base[name]!;
@@ -170,12 +175,43 @@ export class LabelsBuilder {
       }
       return this.unchanged;
     }
-    // Base names come sorted and parsed ones are few: an insertion sort of indexes is cheap.
-    const names = sortNames;
-    const values = sortValues;
+    const k = this.sortedInto(sortNames, sortValues);
+    const out: Labels = {};
+    for (let i = 0; i < k; i++) out[sortNames[i]!] = sortValues[i]!;
+    return out;
+  }
+
+  /**
+   * All labels (as collect lists them) sorted by name into names/values, without building an
+   * object (a scanner that ships labels flat); the count. Equal names stay in list order, next
+   * to each other: an object built from them keeps the first place and the last value.
+   */
+  sortedInto(names: string[], values: string[]): number {
+    const del = this.del;
     let k = 0;
-    this.collect((n, v) => {
-      let j = k++;
+    for (const name of this.baseNames) {
+      if ((del.length > 0 && del.includes(name)) || this.parsedIndex(name) >= 0) continue;
+      names[k] = name;
+      values[k++] = this.base[name]!;
+    }
+    const sorted = k;
+    for (let i = 0; i < this.n; i++) {
+      names[k] = this.names[i]!;
+      values[k++] = this.values[i]!;
+    }
+    if (this.err !== '') {
+      names[k] = ERROR_LABEL;
+      values[k++] = this.err;
+    }
+    if (this.errDetails !== '') {
+      names[k] = ERROR_DETAILS_LABEL;
+      values[k++] = this.errDetails;
+    }
+    // Base names come sorted and the others are few: a (stable) insertion sort of those.
+    for (let i = sorted; i < k; i++) {
+      const n = names[i]!;
+      const v = values[i]!;
+      let j = i;
       while (j > 0 && names[j - 1]! > n) {
         names[j] = names[j - 1]!;
         values[j] = values[j - 1]!;
@@ -183,10 +219,8 @@ export class LabelsBuilder {
       }
       names[j] = n;
       values[j] = v;
-    });
-    const out: Labels = {};
-    for (let i = 0; i < k; i++) out[names[i]!] = values[i]!;
-    return out;
+    }
+    return k;
   }
 }
 

@@ -24,6 +24,12 @@ export interface ProcessedEntry {
 export interface StreamPipeline {
   /** The processed entry, or null when a stage drops it. Never throws. */
   process(tsNs: bigint, line: string): ProcessedEntry | null;
+  /**
+   * process() without building the label set: the line, its labels left in `labels` until the
+   * next call (for a scanner that ships them flat). Never throws.
+   */
+  processLine(tsNs: bigint, line: string): string | null;
+  readonly labels: LabelsBuilder;
 }
 
 export interface Pipeline {
@@ -207,12 +213,17 @@ class CachedPipeline implements Pipeline {
 class OneStreamPipeline implements StreamPipeline {
   constructor(
     private readonly stages: Stage[],
-    private readonly lbs: LabelsBuilder,
+    readonly labels: LabelsBuilder,
     private readonly onError?: (error: unknown) => void,
   ) {}
 
   process(tsNs: bigint, line: string): ProcessedEntry | null {
-    const lbs = this.lbs;
+    const out = this.processLine(tsNs, line);
+    return out === null ? null : { line: out, labels: this.labels.toLabels() };
+  }
+
+  processLine(tsNs: bigint, line: string): string | null {
+    const lbs = this.labels;
     lbs.reset();
     let current = line;
     try {
@@ -221,7 +232,7 @@ class OneStreamPipeline implements StreamPipeline {
         if (next === null) return null;
         current = next;
       }
-      return { line: current, labels: lbs.toLabels() };
+      return current;
     } catch (e) {
       // A stage bug must not take the query down: the entry is dropped, as a failed filter would.
       this.onError?.(e);
