@@ -14,6 +14,14 @@ import { QueryBar } from './QueryBar';
 import { QueryResults } from './QueryResults';
 import { pruneSelection, viewSignature } from './stream-groups';
 import { StreamPicker } from './StreamPicker';
+import { DatasourcePicker } from './DatasourcePicker';
+import { LabelBrowser } from './LabelBrowser';
+import { useDatasource } from './use-datasource';
+import { DetectedFields } from './DetectedFields';
+import { LiveTail } from './LiveTail';
+import { PatternsView } from './PatternsView';
+import { lokiBounds } from './datasource';
+import { selectorText } from './selector-text';
 import { useExploreQuery, type QueryBinding } from './use-explore-query';
 import { useStreamSelection } from './use-stream-selection';
 
@@ -48,9 +56,16 @@ export function ExplorePane({ binding, onSplit, onClose }: Props) {
   const byId = useMemo(() => new Map(streams.map((s) => [s.id, s])), [streams]);
   const live = useMemo(() => (watch.data ? pruneSelection(chosen, streams) : chosen), [watch.data, chosen, streams]);
   const labelsOf = useCallback((id: string) => byId.get(id)?.labels, [byId]);
-  const q = useExploreQuery(streams, binding);
+  const ds = useDatasource(binding ? 'right' : 'main');
+  const q = useExploreQuery(streams, binding, ds.datasource);
   const { shownTheme, settings } = useSettings();
-  const drill = useDrill(q.limit, q.direction);
+  const drill = useDrill(q.limit, q.direction, q.lokiId ?? undefined);
+  // Loki only: the live tail of the query (null: not tailing) and the Logs / Patterns tab.
+  const [tail, setTail] = useState<string | null>(null);
+  const [tab, setTab] = useState<'logs' | 'patterns'>('logs');
+  useEffect(() => setTail(null), [q.lokiId]);
+  const runInput = q.run?.input;
+  const lokiRange = useMemo(() => lokiBounds({ start: runInput?.start, end: runInput?.end }, Date.now()), [runInput]);
   const { metrics } = q;
 
   // New lines or a finished index make cached windows stale: refetch what is on screen.
@@ -85,6 +100,21 @@ export function ExplorePane({ binding, onSplit, onClose }: Props) {
       onStep={q.setStep}
       metricType={q.metricType}
       onMetricType={q.setMetricType}
+      source={ds.hasChoice ? <DatasourcePicker value={ds.key} options={ds.options} onChange={ds.choose} /> : undefined}
+      freeLimit={q.lokiId !== null}
+      actions={
+        q.lokiId !== null && q.kind === 'log' ? (
+          <button
+            className={`btn${tail !== null ? ' btn-primary' : ''}`}
+            data-testid="live-tail-toggle"
+            disabled={tail === null && !q.text.trim()}
+            onClick={() => setTail(tail !== null ? null : q.text.trim())}
+            title="Live tail: new lines of this query as Loki receives them"
+          >
+            {tail !== null ? 'Stop live' : 'Live'}
+          </button>
+        ) : undefined
+      }
     />
   );
   // The Prometheus panel shares the log panel's timeline: the volume histogram's bounds when a
@@ -95,7 +125,9 @@ export function ExplorePane({ binding, onSplit, onClose }: Props) {
     <div className="explore-page" data-testid={binding ? 'explore-pane-right' : 'explore-pane-main'}>
       {bar}
       <div className={`explore-body${promOpen ? ' with-panel' : ''}`}>
-        {q.queryMode ? queryView() : streamBrowser()}
+        {tail !== null && q.lokiId !== null ? (
+          <LiveTail connectionId={q.lokiId} query={tail} limit={q.limit} start={range.start} timeZone={settings.timeZone} onStop={() => setTail(null)} />
+        ) : q.queryMode ? queryView() : q.lokiId !== null ? <LabelBrowser labels={q.lokiLabels} onShow={q.pickHistory} /> : streamBrowser()}
         {promOpen && !onClose && <PrometheusPanel range={timelineRange} theme={shownTheme} utc={settings.timeZone === 'utc'} onZoom={drill.zoom} onClose={() => togglePanel(false)} />}
         <div className="pane-actions">
           {!promOpen && !onClose && (
@@ -148,7 +180,28 @@ export function ExplorePane({ binding, onSplit, onClose }: Props) {
             onZoom={drill.zoom}
           />
         )}
-        <QueryResults run={q.run} rows={q.rows} fields={q.fields} onFilter={q.addFilter} />
+        {q.lokiId !== null && (
+          <div className="result-tabs" role="tablist">
+            <button className={`btn btn-sm${tab === 'logs' ? ' active' : ''}`} role="tab" aria-selected={tab === 'logs'} data-testid="tab-logs" onClick={() => setTab('logs')}>
+              Logs
+            </button>
+            <button className={`btn btn-sm${tab === 'patterns' ? ' active' : ''}`} role="tab" aria-selected={tab === 'patterns'} data-testid="tab-patterns" onClick={() => setTab('patterns')}>
+              Patterns
+            </button>
+          </div>
+        )}
+        {q.lokiId !== null && tab === 'patterns' ? (
+          <PatternsView connectionId={q.lokiId} selector={selectorText(q.run.input.query)} start={lokiRange.start} end={lokiRange.end} />
+        ) : (
+          <QueryResults
+            run={q.run}
+            rows={q.rows}
+            fields={q.fields}
+            onFilter={q.addFilter}
+            lokiId={q.lokiId}
+            sideExtra={q.lokiId !== null ? <DetectedFields connectionId={q.lokiId} query={q.run.input.query} start={lokiRange.start} end={lokiRange.end} /> : undefined}
+          />
+        )}
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LogqlCheck } from '../../../shared/contract/logql';
 import { Icon } from '../../app/Icon';
 import type { CompletionData } from '../../editor/logql-completions';
@@ -36,6 +36,12 @@ interface Props {
   onStep(step: string): void;
   metricType: MetricType;
   onMetricType(type: MetricType): void;
+  /** The datasource picker, before the editor. */
+  source?: ReactNode;
+  /** A free line limit (Grafana's Loki editor) instead of the preset choices. */
+  freeLimit?: boolean;
+  /** More buttons after Run (the live tail of a Loki log query). */
+  actions?: ReactNode;
 }
 
 /** The LogQL query bar of Explore: editor, Run / Cancel, limit, order, history, errors, progress. */
@@ -56,6 +62,7 @@ export function QueryBar(p: Props) {
   return (
     <div className="query-bar">
       <div className="query-row">
+        {p.source}
         <div className="query-editor-wrap">
           <Suspense fallback={<div className="query-editor query-editor-loading">Loading editor…</div>}>
             <QueryEditor
@@ -96,6 +103,7 @@ export function QueryBar(p: Props) {
         </div>
         {p.kind === 'metric' ? (
           <>
+            {p.freeLimit && <LineLimit limit={p.limit} onLimit={p.onLimit} />}
             <label className="query-option" title="Range: a time series over the time range. Instant: one value per series at its end.">
               Type
               <select className="input" data-testid="query-type" value={p.metricType} onChange={(e) => p.onMetricType(e.target.value as MetricType)}>
@@ -121,6 +129,9 @@ export function QueryBar(p: Props) {
           </>
         ) : (
           <>
+            {p.freeLimit ? (
+              <LineLimit limit={p.limit} onLimit={p.onLimit} />
+            ) : (
             <label className="query-option" title="Maximum number of entries (Loki's limit)">
               Limit
               <select className="input" data-testid="query-limit" value={p.limit} onChange={(e) => p.onLimit(Number(e.target.value))}>
@@ -131,6 +142,7 @@ export function QueryBar(p: Props) {
                 ))}
               </select>
             </label>
+            )}
             <label className="query-option" title="Which end of the time range the entries come from">
               <select className="input" data-testid="query-direction" value={p.direction} onChange={(e) => p.onDirection(e.target.value as Direction)}>
                 <option value="backward">Newest first</option>
@@ -148,6 +160,7 @@ export function QueryBar(p: Props) {
             Run query
           </button>
         )}
+        {p.actions}
       </div>
       {p.running && (
         <div className="query-progress" data-testid="query-progress" role="progressbar" aria-valuemin={0} aria-valuemax={1} aria-valuenow={p.progress ?? undefined}>
@@ -160,5 +173,22 @@ export function QueryBar(p: Props) {
         </div>
       )}
     </div>
+  );
+}
+
+/** Grafana's "Line limit" of the Loki editor: any count from 1 to 5000, applied on Enter or blur. */
+function LineLimit({ limit, onLimit }: { limit: number; onLimit(n: number): void }) {
+  const [text, setText] = useState(String(limit));
+  useEffect(() => setText(String(limit)), [limit]);
+  const apply = (): void => {
+    const n = Number(text);
+    if (Number.isInteger(n) && n >= 1 && n <= 5000) onLimit(n);
+    else setText(String(limit));
+  };
+  return (
+    <label className="query-option" title="Maximum number of entries Loki returns (1 to 5000), sent with metric queries too">
+      Line limit
+      <input className="input query-step" data-testid="query-line-limit" inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} onBlur={apply} onKeyDown={(e) => e.key === 'Enter' && apply()} />
+    </label>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSettings } from '../../app/SettingsProvider';
 import { useTimeCursor, useTimeCursorStore } from '../../app/TimeCursorProvider';
 import { nearestRowIndex } from '../../app/time-cursor';
@@ -16,6 +16,10 @@ interface Props {
   rows: readonly ResultRow[];
   fields: readonly FieldStats[];
   onFilter(name: string, value: string): void;
+  /** The Loki connection that answered (null: local files): entry context asks it. */
+  lokiId?: string | null;
+  /** Shown under the parsed fields (Loki's detected fields). */
+  sideExtra?: ReactNode;
 }
 
 function bytes(n: number): string {
@@ -28,7 +32,7 @@ function bytes(n: number): string {
 const LIST_SOURCE = 'result-list';
 
 /** A log query's answer: count and stats, the entries (virtualised), parsed fields, details. */
-export function QueryResults({ run, rows, fields, onFilter }: Props) {
+export function QueryResults({ run, rows, fields, onFilter, lokiId = null, sideExtra }: Props) {
   const { settings, update } = useSettings();
   const [top, setTop] = useState(0);
   const [visible, setVisible] = useState(40);
@@ -92,6 +96,16 @@ export function QueryResults({ run, rows, fields, onFilter }: Props) {
         )}
         {run.status === 'cancelled' && <span className="badge">cancelled</span>}
         {stats && <span className="muted small-text">{stats}</span>}
+        {run.status === 'running' && run.chunks && (
+          <span className="muted small-text" data-testid="query-chunks">
+            {run.chunks.done} of {run.chunks.total} time ranges queried
+          </span>
+        )}
+        {run.warnings.map((w) => (
+          <span key={w} className="badge badge-warn" data-testid="query-warning" title="Loki says the answer may be partial">
+            {w}
+          </span>
+        ))}
         {run.status === 'running' && run.progress && (
           <span className="muted small-text" data-testid="query-scanned">
             {bytes(run.progress.bytesDone)} of {bytes(run.progress.bytesTotal)} scanned · {formatCount(run.progress.streamsMatched)} {run.progress.streamsMatched === 1 ? 'stream' : 'streams'}
@@ -132,7 +146,12 @@ export function QueryResults({ run, rows, fields, onFilter }: Props) {
           />
         </div>
         {detail ? (
-          <ResultDetails row={detail} timeZone={settings.timeZone} onClose={() => setOpen(false)} onFilter={onFilter} />
+          <ResultDetails row={detail} timeZone={settings.timeZone} onClose={() => setOpen(false)} onFilter={onFilter} lokiConnectionId={lokiId} />
+        ) : sideExtra ? (
+          <div className="side-stack">
+            <ParsedFields fields={fields} total={total} onPick={onFilter} />
+            {sideExtra}
+          </div>
         ) : (
           <ParsedFields fields={fields} total={total} onPick={onFilter} />
         )}

@@ -15,6 +15,8 @@ import { queryKindOf, type QueryKind } from '../metrics/drill-query';
 import { metricRange } from '../metrics/query-bounds';
 import { parseStep } from '../metrics/step-input';
 import { useMetricRuns } from '../metrics/use-metric-runs';
+import { lokiBounds, LOCAL, type Datasource } from './datasource';
+import { useLokiLabels } from './use-loki-labels';
 
 export type MetricType = 'range' | 'instant';
 
@@ -38,7 +40,12 @@ export interface QueryBinding {
   setQuery(query: string): void;
 }
 
-export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryBinding) {
+/**
+ * `datasource`: the local files, or a Loki connection (same runs and views through `loki.*`;
+ * completion from its labels; a query the local check refuses still goes to Loki, so the
+ * error shown is Loki's own).
+ */
+export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryBinding, datasource: Datasource = LOCAL) {
   const { client } = useRpc();
   const location = useLocation();
   const { range } = location;
@@ -58,7 +65,9 @@ export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryB
   streamsRef.current = streams;
   // What the last Run used: a change of any of these re-runs the query on screen.
   const lastParams = useRef<string | null>(null);
-  const params = JSON.stringify([range.start, range.end, limit, direction, step, metricType]);
+  const lokiId = datasource.kind === 'loki' ? datasource.connectionId : null;
+  const params = JSON.stringify([range.start, range.end, limit, direction, step, metricType, ...(lokiId === null ? [] : [lokiId])]);
+  const lokiLabels = useLokiLabels(lokiId, range);
   const clearMetrics = metrics.clear;
   const clear = useCallback(() => {
     clearLog();
@@ -74,8 +83,8 @@ export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryB
   completion.current = useMemo(() => {
     const parsed = new Map<string, string[]>();
     for (const [name, values] of parsedValueCounts(rows)) parsed.set(name, values.slice(0, COMPLETION_VALUES).map((v) => v.value));
-    return { streams, parsed };
-  }, [streams, rows]);
+    return { streams: lokiId === null ? streams : lokiLabels.sets, parsed };
+  }, [streams, rows, lokiId, lokiLabels.sets]);
   const completionData = useCallback(() => completion.current, []);
 
   const check = useCallback((query: string, signal: AbortSignal) => client.call('logql.check', { query }, { signal }), [client]);
@@ -104,7 +113,7 @@ export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryB
       let verdict = lastCheck.current?.query.trim() === query ? lastCheck.current.result : null;
       if (!verdict) verdict = await check(query, new AbortController().signal).catch(() => null); // no verdict: let the query answer
       if (textRef.current.trim() !== query) return; // edited while checking: the next Run decides
-      if (verdict && !verdict.ok) {
+      if (verdict && !verdict.ok && lokiId === null) {
         clear();
         setCheckError(verdict.error.message);
         return;
@@ -112,11 +121,14 @@ export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryB
       const k = verdict?.ok ? verdict.kind : (queryKindOf(query) ?? 'log');
       setKind(k);
       lastParams.current = params;
-      const bounds = metricRange(range, streamsRef.current, query, Date.now());
+      const bounds = lokiId === null ? metricRange(range, streamsRef.current, query, Date.now()) : lokiBounds(range, Date.now());
+      const loki = lokiId === null ? undefined : { connectionId: lokiId };
       if (k === 'log') {
         setCheckError(null);
-        start({ query, limit, direction, start: range.start, end: range.end });
-        metrics.runVolume({ query, ...bounds });
+        start({ query, limit, direction, start: range.start, end: range.end }, lokiId ?? undefined);
+        // A query the local check refuses goes to Loki for its own error; no volume for it.
+        if (verdict?.ok === false) metrics.clear();
+        else metrics.runVolume({ query, ...bounds }, loki);
         return;
       }
       const s = parseStep(step);
@@ -127,10 +139,11 @@ export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryB
       }
       setCheckError(null);
       clearLog();
-      metrics.runMetric(metricType === 'instant' ? { kind: 'instant', query, time: bounds.end } : { kind: 'range', query, ...bounds, ...(s.seconds ? { step: s.seconds } : {}) });
+      // On Loki the line limit goes with metric queries too, as Grafana sends it.
+      metrics.runMetric(metricType === 'instant' ? { kind: 'instant', query, time: bounds.end } : { kind: 'range', query, ...bounds, ...(s.seconds ? { step: s.seconds } : {}) }, loki && { ...loki, limit });
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- metrics' callbacks are stable
-    [setQuery, clear, check, start, limit, direction, range, step, metricType, params, clearLog],
+    [setQuery, clear, check, start, limit, direction, range, step, metricType, params, clearLog, lokiId],
   );
 
   const runNow = useCallback(() => void execute(textRef.current), [execute]);
@@ -182,7 +195,8 @@ export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryB
   const running = run?.status === 'running' || (metrics.metricInput !== null && metrics.metricQuery.isFetching);
   // Nothing scanned yet reads as "working" (an indeterminate bar), not as an empty 0 % bar.
   const p = run?.progress;
-  const progress = p && p.bytesTotal > 0 && p.bytesDone > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : null;
+  const chunks = run?.chunks;
+  const progress = chunks ? chunks.done / chunks.total : p && p.bytesTotal > 0 && p.bytesDone > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : null;
   const error = checkError ?? metricFailure ?? (run?.status === 'error' && run.error ? runErrorText(run.error) : null);
   return {
     text,
@@ -213,5 +227,8 @@ export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryB
     check,
     onCheck,
     completionData,
+    lokiId,
+    lokiLabels,
+    warnings: run?.warnings ?? [],
   };
 }

@@ -8,16 +8,16 @@ import { startLogQuery, type RunHandle, type RunState } from './log-query-run';
  * The running (or last) log query of the page: a new run cancels the previous one, and
  * leaving the page cancels the current one.
  */
-export function useLogQuery(): { run: RunState | null; start(input: LogQueryInput): void; cancel(): void; clear(): void } {
+export function useLogQuery(): { run: RunState | null; start(input: LogQueryInput, lokiConnectionId?: string): void; cancel(): void; clear(): void } {
   const { client } = useRpc();
   const [run, setRun] = useState<RunState | null>(null);
   const handle = useRef<RunHandle | null>(null);
 
   const cancel = useCallback(() => handle.current?.cancel(), []);
   const start = useCallback(
-    (input: LogQueryInput) => {
+    (input: LogQueryInput, lokiConnectionId?: string) => {
       handle.current?.cancel();
-      handle.current = startLogQuery(logqlClient(client), input, setRun);
+      handle.current = startLogQuery(logqlClient(client), input, setRun, lokiConnectionId);
     },
     [client],
   );

@@ -21,7 +21,7 @@ export interface Drill {
  * returns), and for a metric query the lines its range aggregation read for that step run
  * beside the chart (`logql.query` over drillWindow).
  */
-export function useDrill(limit: number, direction: Direction) {
+export function useDrill(limit: number, direction: Direction, lokiConnectionId?: string) {
   const { rangeSpec, setRange } = useLocation();
   const { settings } = useSettings();
   const [drill, setDrill] = useState<Drill | null>(null);
@@ -32,9 +32,9 @@ export function useDrill(limit: number, direction: Direction) {
       const target = d.targets[d.chosen];
       if (!target) return clear();
       const w = drillWindow(target, d.t);
-      start({ query: target.query, start: w.start, end: w.end, limit, direction });
+      start({ query: target.query, start: w.start, end: w.end, limit, direction }, lokiConnectionId);
     },
-    [start, clear, limit, direction],
+    [start, clear, limit, direction, lokiConnectionId],
   );
 
   const specOf = useCallback((from: number, to: number): TimeRangeSpec => ({ from: formatTimestamp(from, settings.timeZone), to: formatTimestamp(to, settings.timeZone) }), [settings.timeZone]);

@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { MetricQueryInput } from '../../../shared/contract/metrics';
 import { metricsClient } from '../../rpc/metrics-client';
 import { useRpc } from '../../rpc/RpcProvider';
-import { metricQueryOptions, volumeQueryOptions, type LogVolumeInput } from './metric-queries';
+import { metricQueryOptions, volumeQueryOptions, type LogVolumeInput, type LokiSource } from './metric-queries';
 
 // Keys for the disabled queries: an idle observer must still name some query.
 const NO_METRIC: MetricQueryInput = { kind: 'instant', query: '-', time: 0 };
@@ -18,21 +18,22 @@ export function useMetricRuns() {
   const { client } = useRpc();
   const queryClient = useQueryClient();
   const runs = useRef(0);
-  const [metric, setMetric] = useState<{ input: MetricQueryInput; run: number } | null>(null);
-  const [volume, setVolume] = useState<{ input: LogVolumeInput; run: number } | null>(null);
+  const [metric, setMetric] = useState<{ input: MetricQueryInput; run: number; loki?: LokiSource } | null>(null);
+  const [volume, setVolume] = useState<{ input: LogVolumeInput; run: number; loki?: LokiSource } | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const mc = metricsClient(client);
-  const metricQuery = useQuery({ ...metricQueryOptions(mc, metric?.input ?? NO_METRIC, metric?.run ?? 0), enabled: metric !== null });
-  const volumeQuery = useQuery({ ...volumeQueryOptions(mc, volume?.input ?? NO_VOLUME, volume?.run ?? 0), enabled: volume !== null });
+  const metricQuery = useQuery({ ...metricQueryOptions(mc, metric?.input ?? NO_METRIC, metric?.run ?? 0, metric?.loki), enabled: metric !== null });
+  const volumeQuery = useQuery({ ...volumeQueryOptions(mc, volume?.input ?? NO_VOLUME, volume?.run ?? 0, volume?.loki), enabled: volume !== null });
 
-  const runMetric = useCallback((input: MetricQueryInput) => {
+  /** `loki`: run on that Loki connection instead of the local files. */
+  const runMetric = useCallback((input: MetricQueryInput, loki?: LokiSource) => {
     setCancelled(false);
     setVolume(null);
-    setMetric({ input, run: ++runs.current });
+    setMetric({ input, run: ++runs.current, ...(loki ? { loki } : {}) });
   }, []);
-  const runVolume = useCallback((input: LogVolumeInput) => {
+  const runVolume = useCallback((input: LogVolumeInput, loki?: LokiSource) => {
     setMetric(null);
-    setVolume({ input, run: ++runs.current });
+    setVolume({ input, run: ++runs.current, ...(loki ? { loki } : {}) });
   }, []);
   const clear = useCallback(() => {
     setMetric(null);
