@@ -33,6 +33,8 @@ const MAX_ERRORS = 100;
 /** Expression series reported per group, and points per series (thinned evenly beyond). */
 const MAX_SERIES = 1000;
 const MAX_POINTS = 11_000;
+/** Samples of range-query answers held for one expression of a group. */
+const AHEAD_SAMPLES = 2_000_000;
 
 export interface BacktestRequest {
   rules: string;
@@ -109,6 +111,7 @@ function promqlQuery(storage: Storage, subqueryStepMs: number, written: Readonly
   const ahead = new Map<string, Promise<Map<number, Vector> | null>>();
   const answerAhead = async (expr: string): Promise<Map<number, Vector> | null> => {
     const byTime = new Map<number, Vector>();
+    let held = 0;
     // In pieces of at most 11,000 steps, the engine's limit per range query (as Prometheus' API).
     for (let from = grid.startMs; from <= grid.endMs; from += MAX_STEPS_PER_QUERY * grid.intervalMs) {
       await yieldToLoop();
@@ -116,6 +119,9 @@ function promqlQuery(storage: Storage, subqueryStepMs: number, written: Readonly
       const r = engine.rangeQuery(expr, from, Math.min(grid.endMs, from + (MAX_STEPS_PER_QUERY - 1) * grid.intervalMs), grid.intervalMs);
       // An error is left to the instant queries, which say at which evaluation it happens.
       if (!r.ok || r.value.resultType !== 'matrix') return null;
+      held += r.value.result.reduce((n, x) => n + x.values.length, 0);
+      // Held answers cost memory: past AHEAD_SAMPLES, ask step by step instead (same answers).
+      if (held > AHEAD_SAMPLES) return null;
       for (const s of r.value.result) {
         for (const { t, value } of s.values) {
           let vec = byTime.get(t);

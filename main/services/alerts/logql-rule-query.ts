@@ -8,6 +8,10 @@
 import type { MetricStream } from '../metrics/local-metric-query';
 import { runLocalMetricQuery } from '../metrics/local-metric-query';
 import type { QueryFunc, Vector } from '../../engines/alerting/types';
+import { AppFailure, appError } from '../../../shared/model/app-error';
+
+/** Samples of answers held for a group's LogQL expressions over the range. */
+export const MAX_HELD_SAMPLES = 20_000_000;
 
 /** Loki's max points per series of a range query. */
 export const MAX_STEPS_PER_QUERY = 11_000;
@@ -32,6 +36,7 @@ export async function prepareLogqlQuery(
   const pieces = Math.ceil(steps / MAX_STEPS_PER_QUERY);
   let linesScanned = 0;
   let done = 0;
+  let held = 0;
   for (const expr of new Set(exprs)) {
     const byTime = new Map<number, Vector>();
     answers.set(expr, byTime);
@@ -39,10 +44,10 @@ export async function prepareLogqlQuery(
       signal.throwIfAborted();
       const start = grid.startMs + p * MAX_STEPS_PER_QUERY * grid.intervalMs;
       const end = Math.min(grid.endMs, start + (MAX_STEPS_PER_QUERY - 1) * grid.intervalMs);
-      // No query workers: the back-test already runs off the request's critical path.
+      // Through the query workers where the lines are indexed, as Explore's metric queries run.
       let a;
       try {
-        a = await runLocalMetricQuery({ kind: 'range', query: expr, start, end, step: grid.intervalMs / 1000 }, [...streams], signal, null);
+        a = await runLocalMetricQuery({ kind: 'range', query: expr, start, end, step: grid.intervalMs / 1000 }, [...streams], signal);
       } catch (e) {
         signal.throwIfAborted();
         failures.set(expr, e instanceof Error ? e.message : String(e));
@@ -56,6 +61,10 @@ export async function prepareLogqlQuery(
         vec.push({ labels, value: Number(v) });
       };
       const d = a.data;
+      held += d.resultType === 'matrix' ? d.result.reduce((n, x) => n + x.values.length, 0) : d.resultType === 'vector' ? d.result.length : 1;
+      if (held > MAX_HELD_SAMPLES) {
+        throw new AppFailure(appError('bad_input', `the LogQL rule expression ${expr} returns more than ${MAX_HELD_SAMPLES.toLocaleString('en')} samples over the back-test range: aggregate it (e.g. sum by (…)) or shorten the range`));
+      }
       if (d.resultType === 'matrix') for (const s of d.result) for (const [t, v] of s.values) add(t, s.metric, v);
       else if (d.resultType === 'vector') for (const s of d.result) add(s.value[0], s.metric, s.value[1]);
       else add(d.result[0], {}, d.result[1]);
