@@ -4,6 +4,7 @@ import { parseRuleFile } from '../rulefmt';
 import { checkRuleFile } from './check-file';
 import { applyEdits, readRuleSource } from './rule-source';
 import type { MetricType } from './types';
+import { usesValue } from './value-in-label';
 
 const rule = (body: string, group = '') => `groups:\n- name: g\n${group}  rules:\n  - alert: A\n${body}`;
 const check = (text: string, types: Record<string, MetricType> = {}) =>
@@ -88,5 +89,14 @@ describe('rule lints', () => {
     const r = check(rule('    expr: rate(x[5m]\n    for: 1m\n'));
     expect(r.errors).toHaveLength(1);
     expect(r.lints.filter((l) => l.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('which templates read the value', () => {
+  it.each([
+    ['{{ $value }}', true], ['{{ $value | humanize }}', true], ['{{ .Value }}', true], ['{{ $.Value }}', true], ['{{ printf "%.0f" $value }}', true],
+    ['{{/* $value */}}static', false], ['$value is text, not an action', false], ['{{ $labels.value }}', false], ['{{ .Labels.Value }}', false], ['{{ $labels.instance }}', false],
+  ])('%s → %s', (text, want) => {
+    expect(usesValue(text)).toBe(want);
   });
 });

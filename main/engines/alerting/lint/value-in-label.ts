@@ -2,16 +2,39 @@
 // value does: each evaluation makes a new alert (pending again, so `for` is never reached) and
 // resolves the previous one. Prometheus' docs: put the value in an annotation.
 
+import { parseTemplate } from '../../logql/template/parser';
+import { TEMPLATE_DEFS } from '../templates';
 import type { MapEntry } from './rule-source';
 import type { Finding, Fix, Lint, LintInput } from './types';
 
-/** `$value`, or `.Value` on the data (`{{ .Value }}`, `{{ $.Value }}`), inside a template action. */
-const USES_VALUE = /\{\{[^}]*(\$value\b|(^|[\s($])\.Value\b|\$\.Value\b)/;
+/**
+ * Whether the template reads the value: `$value`, `.Value` or `$.Value`, found in its parse tree
+ * (parsed after Prometheus' own definitions, which are not counted), not in its text.
+ */
+export function usesValue(text: string): boolean {
+  const parsed = parseTemplate('__lint', TEMPLATE_DEFS + text, () => true);
+  if (!parsed.ok) return false;
+  let found = false;
+  const visit = (n: unknown): void => {
+    if (found || typeof n !== 'object' || n === null) return;
+    if (Array.isArray(n)) return n.forEach(visit);
+    if (n instanceof Map) return [...n.values()].forEach(visit);
+    const o = n as { type?: unknown; pos?: unknown; ident?: unknown };
+    if (typeof o.pos === 'number' && o.pos >= TEMPLATE_DEFS.length && Array.isArray(o.ident)) {
+      const [first, second] = o.ident as string[];
+      if (o.type === 'variable' && (first === '$value' || (first === '$' && second === 'Value'))) found = true;
+      if (o.type === 'field' && first === 'Value') found = true;
+    }
+    for (const v of Object.values(n)) visit(v);
+  };
+  visit(parsed.trees);
+  return found;
+}
 
 function check(input: LintInput): Finding[] {
   const { rule } = input;
   if (rule.kind !== 'alerting') return [];
-  return rule.labels.filter((l) => USES_VALUE.test(l.value.value)).map((l) => ({
+  return rule.labels.filter((l) => usesValue(l.value.value)).map((l) => ({
     code: 'value-in-label',
     severity: 'warning' as const,
     message: `label ${l.key} uses the alert's value: the label set changes whenever the value does, so every evaluation makes a new alert (pending again, never reaching "for") and resolves the last one. Move it to an annotation`,
