@@ -9,30 +9,13 @@ const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.fro
 // TextDecoder), without its argument checks; undeclared in @types/node.
 type Slicer = { utf8Slice(start: number, end: number): string };
 
-/**
- * Line ends are searched for around each hit and line after line: most are within a line's
- * length, and a JS loop over that many bytes costs less than Buffer#indexOf's argument
- * handling; farther ones go to the native memchr.
- */
-const SHORT = 256;
-
 export const nodeScanPorts: ScanPorts = {
   indexOf: (hay, needle, from, end) => {
     const h = asBuffer(hay).indexOf(needle, from);
     return h === -1 || h + needle.length > end ? -1 : h;
   },
-  indexOfByte: (hay, byte, from) => {
-    const lim = Math.min(hay.length, from + SHORT);
-    for (let i = from; i < lim; i++) if (hay[i] === byte) return i;
-    return lim >= hay.length ? -1 : asBuffer(hay).indexOf(byte, lim);
-  },
-  lastIndexOfByte: (hay, byte, from) => {
-    if (from < 0) return -1;
-    const top = Math.min(from, hay.length - 1);
-    const lim = Math.max(0, top - SHORT);
-    for (let i = top; i >= lim; i--) if (hay[i] === byte) return i;
-    return lim === 0 ? -1 : asBuffer(hay).lastIndexOf(byte, lim - 1);
-  },
+  indexOfByte: (hay, byte, from) => asBuffer(hay).indexOf(byte, from),
+  lastIndexOfByte: (hay, byte, from) => (from < 0 ? -1 : asBuffer(hay).lastIndexOf(byte, from)),
   utf8: (hay, start, end) => (asBuffer(hay) as unknown as Slicer).utf8Slice(start, end),
   encode: (s) => Buffer.from(s, 'utf8'),
   isAscii: (hay, start, end) => isAscii(hay.subarray(start, end)),
