@@ -57,10 +57,11 @@ export async function fetchContext(client: LogqlClient, lokiConnectionId: string
   const at = Math.floor(row.tsMs);
   const [before, after] = await Promise.all([
     collect(client, { query, end: at, limit: n, direction: 'backward' }, signal),
-    collect(client, { query, start: at, limit: n + 1, direction: 'forward' }, signal),
+    // Room for entries of the entry's own millisecond that precede it (they come back here too).
+    collect(client, { query, start: at, limit: Math.min(5000, 2 * n + 1), direction: 'forward' }, signal),
   ]);
   // Local ends are in ms: entries of the entry's own millisecond come back on the "after" side.
-  const afterRows = contextSide(after, row, n + 1);
+  const afterRows = contextSide(after, row, 2 * n + 1);
   const sameMsEarlier = afterRows.filter((r) => compareNs(r.tsNs, row.tsNs) < 0);
   return { before: [...contextSide(before, row, n), ...sameMsEarlier].slice(-n), after: afterRows.filter((r) => compareNs(r.tsNs, row.tsNs) >= 0).slice(0, n) };
 }
