@@ -88,6 +88,18 @@ describe('a Loki connection as a source in Explore', () => {
     await screenshot(page, '60-loki-label-browser');
   });
 
+  it('completes label values from Loki in the editor', async () => {
+    await page.getByTestId('query-editor').click();
+    await page.keyboard.type('{job=');
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await until(async () => (await rows.count()) >= 3, 10_000, 'suggestions');
+    const texts = await rows.allTextContents();
+    for (const v of ['apache', 'api', 'fixture']) expect(texts.some((t) => t.includes(v))).toBe(true);
+    await screenshot(page, '60-loki-completion');
+    await page.keyboard.press('Escape');
+  });
+
   it('runs a recorded log query and lists the lines Loki sent, oldest first', async () => {
     await setLineLimit(3);
     await page.getByTestId('query-direction').selectOption('forward');
