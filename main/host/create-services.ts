@@ -5,6 +5,7 @@ import { LogsService } from '../services/logs/logs-service';
 import { SourceRegistry } from '../services/sources/source-registry';
 import { throttledSnapshots } from '../services/sources/async-changes';
 import { addPromtailSources } from '../services/sources/promtail-sources';
+import { openSshHost } from '../services/sources/ssh-host';
 import { packageVersion } from './app-paths';
 import { checkQuery } from '../services/logql/check-query';
 import { runLocalLogQuery } from '../services/logql/local-log-query';
@@ -18,6 +19,7 @@ import { createLiveService, liveHandlers } from '../services/live/live-handlers'
 import type { LiveService } from '../services/live/live-service';
 import { connectionHandlers, createConnectionService, type ConnectionsOptions } from '../services/connections';
 import { remoteHandlers } from '../services/remote/prometheus-queries';
+import { alertmanagerHandlers } from '../services/remote/alertmanager-queries';
 import { lokiHandlers } from '../services/remote-loki';
 
 export interface ServicesOptions {
@@ -45,6 +47,8 @@ export function createServices(options: ServicesOptions): Services {
     discover: discoverFiles,
     cwd: options.cwd ?? process.cwd(),
     rescanMs: options.rescanMs,
+    // SSH folders: one connection per saved SSH connection, shared by its sources.
+    openSsh: async (id) => openSshHost(id, await connections.sshConfig(id)),
   });
   let generation = 0;
   sources.onChange(() => generation++);
@@ -76,6 +80,11 @@ export function createServices(options: ServicesOptions): Services {
     ...liveHandlers(live),
     ...connectionHandlers(connections),
     ...remote.handlers,
+    ...alertmanagerHandlers(async (id) => {
+      const { settings, secrets } = await connections.resolve(id, ['alertmanager']);
+      const auth = settings.auth.type === 'basic' ? { kind: 'basic' as const, username: settings.auth.username, password: secrets.password ?? '' } : settings.auth.type === 'bearer' ? { kind: 'bearer' as const, token: secrets.token ?? '' } : undefined;
+      return { url: settings.url, timeoutMs: settings.timeoutMs, ...(auth ? { auth } : {}) };
+    }),
     ...loki.handlers,
   } satisfies Handlers<VigieContract>;
 

@@ -47,6 +47,8 @@ function fakeHandlers(log: string[]): Handlers<VigieContract> {
     'prometheus.metrics': notYet,
     'prometheus.labels': notYet,
     'prometheus.labelValues': notYet,
+    'alertmanager.alerts': notYet,
+    'alertmanager.silences': notYet,
     'live.start': notYet,
     'live.stop': notYet,
     'live.state': notYet,

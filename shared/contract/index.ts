@@ -1,4 +1,5 @@
 import { alertsContract } from './alerts';
+import { alertmanagerContract } from './alertmanager';
 import { appContract } from './app';
 import { connectionsContract } from './connections';
 import { liveContract } from './live';
@@ -21,6 +22,7 @@ export * from './alerts';
 export * from './live';
 export * from './connections';
 export * from './remote';
+export * from './alertmanager';
 export * from './loki';
 
 /** The whole API, one domain per file. Client, server, CLI and tests derive from this. */
@@ -35,6 +37,7 @@ export const contract = {
   ...liveContract,
   ...connectionsContract,
   ...remoteContract,
+  ...alertmanagerContract,
   ...lokiContract,
 } as const;
 export type VigieContract = typeof contract;

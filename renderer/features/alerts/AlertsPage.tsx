@@ -6,6 +6,8 @@ import { useRpcStream } from '../../rpc/hooks';
 import { pruneSelection } from '../explore/stream-groups';
 import { PipelineStreamPicker } from '../pipelines/PipelineStreamPicker';
 import { isString, isStringArray, useSessionState } from '../pipelines/use-session-state';
+import { LivePanel } from '../live/LivePanel';
+import { AlertmanagerView } from './AlertmanagerView';
 import { BacktestPanel } from './BacktestPanel';
 import { LintList } from './LintList';
 import { applyFix } from './rule-fixes';
@@ -82,6 +84,8 @@ export function AlertsPage() {
       <section className="alerts-out">
         {watch.error && !watch.data && <div className="page-error">Could not list sources: {errorText(watch.error)}</div>}
         <BacktestPanel rules={rules} streams={streams} chosen={live} choice={choice} runRef={runRef} theme={shownTheme} zone={settings.timeZone} />
+        <LivePanel rules={rules} streamIds={live} pipeline={choice.pipeline} />
+        <AlertmanagerView />
       </section>
     </div>
   );
