@@ -88,3 +88,28 @@ describe('histogram_quantile over classic buckets', () => {
     expect(r.warnings).toEqual(['PromQL warning: bucket label "le" is missing or has a malformed value of "x" for metric name "lat_bucket" (1:25)']);
   });
 });
+
+describe('an engine reused across queries (rules, back-tests)', () => {
+  it('sees a series added between two queries of the same text', () => {
+    const s = createStorage();
+    s.append(labelsFromRecord({ __name__: 'm', k: '1' }), 0, 1);
+    const e = createPromqlEngine(s, { regex: re2Port });
+    const count = () => {
+      const r = e.instantQuery('count(m{k=~".+"})', 0);
+      return r.ok && r.value.resultType === 'vector' ? r.value.result[0]?.value : undefined;
+    };
+    expect(count()).toBe(1);
+    s.append(labelsFromRecord({ __name__: 'm', k: '2' }), 0, 1);
+    expect(count()).toBe(2);
+  });
+
+  it('reads samples appended to a series it already selected', () => {
+    const s = createStorage();
+    const l = labelsFromRecord({ __name__: 'm' });
+    s.append(l, 0, 1);
+    const e = createPromqlEngine(s, { regex: re2Port });
+    expect(e.instantQuery('count_over_time(m[1h])', 60_000)).toMatchObject({ ok: true, value: { result: [{ value: 1 }] } });
+    for (let i = 1; i <= 40; i++) s.append(l, i * 1000, i);
+    expect(e.instantQuery('count_over_time(m[1h])', 60_000)).toMatchObject({ ok: true, value: { result: [{ value: 41 }] } });
+  });
+});

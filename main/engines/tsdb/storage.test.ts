@@ -30,4 +30,23 @@ describe('in-memory storage', () => {
   it('drops empty label values', () => {
     expect(b.map((l) => l.name)).toEqual(['__name__', 'job']);
   });
+
+  it('answers a name matcher from its index, still applying the other matchers', () => {
+    const got = store.select([{ name: '__name__', matches: (x) => x === 'up', equals: 'up' }, { name: 'job', matches: (x) => x === 'b' }]);
+    expect(got.map((s) => s.labels.find((l) => l.name === 'job')!.value)).toEqual(['b']);
+    expect(store.select([{ name: '__name__', matches: (x) => x === 'down', equals: 'down' }])).toEqual([]);
+  });
+
+  it('moves to a new generation when a series is added or the store cleared, not when a sample is', () => {
+    const s = createStorage();
+    const g0 = s.generation();
+    s.append(a, 0, 1);
+    const g1 = s.generation();
+    s.append(a, 10, 2);
+    expect(s.generation()).toBe(g1);
+    s.append(b, 0, 1);
+    expect(new Set([g0, g1, s.generation()]).size).toBe(3);
+    s.clear();
+    expect(s.generation()).not.toBe(g1);
+  });
 });
