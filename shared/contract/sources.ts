@@ -2,17 +2,42 @@ import { z } from 'zod';
 import { procedure, stream } from '../rpc/define';
 import { appErrorSchema, empty, epochMs, labelsSchema, nothing } from './common';
 import { yamlErrorSchema } from './pipelines';
+import { hostKeySchema } from './connections';
 
-/** What the user adds: a folder (optionally filtered by a glob) or a single file. */
-export const sourceSpecSchema = z.object({
-  path: z.string().min(1, 'a path is required'),
-  glob: z.string().min(1).optional(),
-  recursive: z.boolean().default(true),
-  /** The `job` label; defaults to the folder's name (a file's parent folder). */
-  job: z.string().min(1).optional(),
-  follow: z.boolean().default(true),
-});
+/**
+ * What the user adds: a folder (optionally filtered by a glob) or a single file, on this
+ * machine or (`kind: 'ssh'`) on the host of a saved SSH connection.
+ */
+export const sourceSpecSchema = z
+  .object({
+    /** Absent: a local path. 'ssh': `path` is on the host of the SSH connection `connectionId`. */
+    kind: z.enum(['local', 'ssh']).optional(),
+    connectionId: z.string().min(1).optional(),
+    path: z.string().min(1, 'a path is required'),
+    glob: z.string().min(1).optional(),
+    recursive: z.boolean().default(true),
+    /** The `job` label; defaults to the folder's name (a file's parent folder). */
+    job: z.string().min(1).optional(),
+    follow: z.boolean().default(true),
+  })
+  .refine((s) => s.kind !== 'ssh' || s.connectionId !== undefined, { message: 'pick an SSH connection', path: ['connectionId'] });
 export type SourceSpec = z.input<typeof sourceSpecSchema>;
+
+/** The SSH host of a remote source and its connection's state, in words. */
+export const sshSourceSchema = z.object({
+  connectionId: z.string(),
+  /** The connection's name, as on the Connections page. */
+  name: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  user: z.string(),
+  state: z.enum(['connecting', 'ready', 'reconnecting', 'failed', 'closed']),
+  /** Why it reconnects or failed, and what to do; null when all is well. */
+  message: z.string().nullable(),
+  /** A host key known_hosts does not hold: accept it on the Connections page. */
+  unknownHostKey: hostKeySchema.optional(),
+});
+export type SshSourceInfo = z.infer<typeof sshSourceSchema>;
 
 export const sourceInfoSchema = z.object({
   id: z.string(),
@@ -24,6 +49,8 @@ export const sourceInfoSchema = z.object({
   streamIds: z.array(z.string()),
   /** Problems that did not stop the source: unreadable files, a missing folder. */
   errors: z.array(appErrorSchema),
+  /** Present when the files are on an SSH host. */
+  ssh: sshSourceSchema.optional(),
 });
 export type SourceInfo = z.infer<typeof sourceInfoSchema>;
 

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { defaultJob, isLogLikeName, splitSourcePath } from './source-path';
+import { defaultJob, isLogLikeName, splitRemotePath, splitSourcePath } from './source-path';
 
 describe('what the user typed as a source', () => {
   it.each([
@@ -22,6 +22,24 @@ describe('what the user typed as a source', () => {
     ['/', 'folder', 'local'],
   ] as const)('%s as a %s gets job %s', (root, kind, job) => {
     expect(defaultJob(root, kind)).toBe(job);
+  });
+});
+
+describe('what the user typed as a folder on an SSH host', () => {
+  it.each([
+    ['/var/log/nginx', undefined, { root: '/var/log/nginx', glob: undefined }],
+    ['/var/log/nginx//', undefined, { root: '/var/log/nginx', glob: undefined }],
+    ['/var/log/**/access*.gz', undefined, { root: '/var/log', glob: '**/access*.gz' }],
+    ['/var/log/*.log', '*.txt', { root: '/var/log', glob: '*.txt' }],
+    ['/', undefined, { root: '/', glob: undefined }],
+    ['/*.log', undefined, { root: '/', glob: '*.log' }],
+    ['~', undefined, { root: '~', glob: undefined }],
+    ['~/logs/*.log', undefined, { root: '~/logs', glob: '*.log' }],
+    ['logs', undefined, { root: 'logs', glob: undefined }],
+    ['*.log', undefined, { root: '.', glob: '*.log' }],
+    ['  /srv/app  ', undefined, { root: '/srv/app', glob: undefined }],
+  ])('%s (glob %s) is walked from %j, relative roots left for the host to resolve', (typed, glob, expected) => {
+    expect(splitRemotePath(typed, glob)).toEqual(expected);
   });
 });
 

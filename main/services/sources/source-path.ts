@@ -18,6 +18,20 @@ export function splitSourcePath(typed: string, explicitGlob: string | undefined,
   return { root: normalizeRoot(root, cwd), glob: explicitGlob ?? parts.slice(firstGlob).join('/') };
 }
 
+/**
+ * The same split for a path on an SSH host (POSIX, whatever the local OS): the root is left
+ * relative (`~`, `~/logs`, `logs`) for the host to resolve from the login folder.
+ */
+export function splitRemotePath(typed: string, explicitGlob: string | undefined): { root: string; glob: string | undefined } {
+  const path = typed.trim();
+  const parts = path.split('/');
+  const firstGlob = parts.findIndex((p) => GLOB_CHARS.test(p));
+  let root = (firstGlob === -1 ? parts : parts.slice(0, firstGlob)).join('/');
+  if (root.length > 1) root = root.replace(/\/+$/, '');
+  if (root === '') root = path.startsWith('/') ? '/' : '.';
+  return { root, glob: firstGlob === -1 ? explicitGlob : (explicitGlob ?? parts.slice(firstGlob).join('/')) };
+}
+
 function normalizeRoot(path: string, cwd: string): string {
   const abs = isAbsolute(path) ? resolve(path) : resolve(cwd, path);
   return abs.length > 1 && abs.endsWith(sep) ? abs.slice(0, -1) : abs;

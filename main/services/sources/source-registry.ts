@@ -1,9 +1,12 @@
-import { stat } from 'node:fs/promises';
-import { AppFailure, appError, type AppError } from '../../../shared/model/app-error';
-import type { SourceInfo, SourceSpec, SourcesSnapshot, StreamInfo } from '../../../shared/contract/sources';
+import { AppFailure, appError, toAppError, type AppError } from '../../../shared/model/app-error';
+import type { SourceInfo, SourcesSnapshot, StreamInfo } from '../../../shared/contract/sources';
 import type { IndexedFile } from '../../adapters/fs';
 import { basename } from 'node:path';
-import { defaultJob, isLogLikeName, splitSourcePath } from './source-path';
+import { defaultJob, isLogLikeName } from './source-path';
+import { localPlace, sshPlace, type AddSpec, type Place } from './source-place';
+import type { SshHost } from './ssh-host';
+import { SshHostPool } from './ssh-host-pool';
+import { describeStream } from './stream-info';
 import type { PipelineJob } from '../../engines/pipeline-config/index';
 import { MetricsRegistry } from '../../engines/pipeline/metrics-registry';
 import { materialiseJob, type Materialised } from './pipeline-streams';
@@ -33,6 +36,8 @@ export interface SourceRegistryDeps {
   cwd: string;
   /** How often a followed folder is rescanned for new files. */
   rescanMs?: number;
+  /** Connects to a saved SSH connection (absent: SSH sources are refused). */
+  openSsh?: (connectionId: string) => Promise<SshHost>;
 }
 
 interface OpenStream {
@@ -53,20 +58,30 @@ interface Source {
   streams: Map<string, OpenStream>; // by path
   errors: AppError[];
   rescan?: ReturnType<typeof setInterval>;
+  /** A scan in progress: a slow one (SFTP, reconnecting) is not started again meanwhile. */
+  scanning?: boolean;
   pipeline?: AttachedPipeline;
+  /** The SSH host the files are on (absent: local). */
+  ssh?: SshHost;
+  offState?: () => void;
 }
 
+
 /**
- * The local sources the user added and the streams (one per file) they expand to.
- * Labels follow DESIGN.md: `filename` (the full path, as Promtail sets it), `job`, `host`.
+ * The sources the user added (local, or on SSH hosts) and the streams (one per file) they
+ * expand to. Labels follow DESIGN.md: `filename` (the full path, as Promtail sets it), `job`,
+ * `host` (`localhost` or the SSH host). A remote file is an IndexedFile like a local one.
  */
 export class SourceRegistry {
   private readonly sources = new Map<string, Source>();
   private readonly listeners = new Set<() => void>();
   private nextSource = 1;
   private nextStream = 1;
+  private readonly sshHosts: SshHostPool | null;
 
-  constructor(private readonly deps: SourceRegistryDeps) {}
+  constructor(private readonly deps: SourceRegistryDeps) {
+    this.sshHosts = deps.openSsh ? new SshHostPool(deps.openSsh) : null;
+  }
 
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -82,12 +97,23 @@ export class SourceRegistry {
    * job's pipeline outputs over its files (materialised before this resolves, rebuilt when the
    * files change).
    */
-  async add(spec: Required<Pick<SourceSpec, 'path'>> & Omit<SourceSpec, 'path'>, options: { pipeline?: PipelineJob } = {}): Promise<SourceInfo> {
-    const { root, glob } = splitSourcePath(spec.path, spec.glob, this.deps.cwd);
-    const kind = await statKind(root);
-    for (const s of this.sources.values()) {
-      if (s.root === root && s.glob === glob) throw new AppFailure(appError('bad_input', `${root} is already a source`, { path: root }));
+  async add(spec: AddSpec, options: { pipeline?: PipelineJob } = {}): Promise<SourceInfo> {
+    const place = spec.kind === 'ssh' ? await sshPlace(spec, this.sshHosts) : await localPlace(spec, this.deps.cwd);
+    try {
+      return await this.register(spec, place, options);
+    } catch (e) {
+      if (place.ssh) await this.sshHosts!.release(place.ssh.connectionId);
+      throw e;
     }
+  }
+
+  private async register(spec: AddSpec, { root, glob, kind, ssh }: Place, options: { pipeline?: PipelineJob }): Promise<SourceInfo> {
+    for (const s of this.sources.values()) {
+      if (s.root === root && s.glob === glob && s.ssh?.connectionId === ssh?.connectionId) {
+        throw new AppFailure(appError('bad_input', `${ssh ? `${ssh.host}:` : ''}${root} is already a source`, { path: root }));
+      }
+    }
+    if (ssh && options.pipeline) throw new AppFailure(appError('unsupported', 'a Promtail pipeline runs on local files only'));
     const source: Source = {
       id: `src${this.nextSource++}`,
       kind,
@@ -99,6 +125,10 @@ export class SourceRegistry {
       streams: new Map(),
       errors: [],
     };
+    if (ssh) {
+      source.ssh = ssh;
+      source.offState = ssh.onState(() => this.changed());
+    }
     if (options.pipeline) source.pipeline = { job: options.pipeline, built: null, ids: new Map(), running: null, again: false };
     this.sources.set(source.id, source);
     await this.scan(source);
@@ -113,14 +143,34 @@ export class SourceRegistry {
 
   /** Opens the files of a source that are not open yet (new files in a followed folder). */
   private async scan(source: Source): Promise<void> {
-    const found = source.kind === 'file' ? { files: [source.root], errors: [] } : await this.deps.discover(source.root, { glob: source.glob, recursive: source.recursive });
+    if (source.scanning) return;
+    source.scanning = true;
+    try {
+      await this.scanOnce(source);
+    } finally {
+      source.scanning = false;
+    }
+  }
+
+  private async scanOnce(source: Source): Promise<void> {
+    const io = source.ssh ?? this.deps;
+    // A host that failed for a reason the user may have fixed since (accepted its key) is tried again.
+    if (source.ssh?.state().state === 'failed') await source.ssh.retry();
+    let found: { files: string[]; errors: AppError[] };
+    try {
+      found = source.kind === 'file' ? { files: [source.root], errors: [] } : await io.discover(source.root, { glob: source.glob, recursive: source.recursive });
+    } catch (e) {
+      if (!this.sources.has(source.id)) return;
+      source.errors = [toAppError(e)];
+      return this.changed();
+    }
     if (!this.sources.has(source.id)) return; // removed meanwhile
     source.errors = found.errors;
     const files = source.kind === 'folder' && !source.glob ? found.files.filter((f) => isLogLikeName(basename(f))) : found.files;
     let added = false;
     for (const path of files) {
       if (source.streams.has(path)) continue;
-      const file = this.deps.openFile(path, { follow: source.follow });
+      const file = io.openFile(path, { follow: source.follow });
       const off = file.onChange((c) => {
         if (source.pipeline && (c.kind === 'appended' || c.kind === 'reset')) this.scheduleRebuild(source);
         this.changed();
@@ -184,6 +234,8 @@ export class SourceRegistry {
     if (source.rescan) clearInterval(source.rescan);
     if (source.pipeline?.timer) clearTimeout(source.pipeline.timer);
     await Promise.all([...source.streams.values()].map((s) => (s.off(), s.file.close())));
+    source.offState?.();
+    if (source.ssh) await this.sshHosts!.release(source.ssh.connectionId);
     this.changed();
   }
 
@@ -243,57 +295,25 @@ export class SourceRegistry {
     const errors = s.pipeline?.built ? [...s.errors, ...s.pipeline.built.errors] : s.errors;
     const info: SourceInfo = { id: s.id, kind: s.kind, path: s.root, recursive: s.recursive, job: s.job, streamIds, errors };
     if (s.glob) info.glob = s.glob;
+    if (s.ssh) {
+      const { connectionId, name, host, port, user } = s.ssh;
+      const state = s.ssh.state();
+      info.ssh = { connectionId, name, host, port, user, ...state };
+      // The connection's trouble first: it explains every file's.
+      if (state.message) info.errors = [appError(state.state === 'failed' ? 'unauthorized' : 'unreadable', state.message), ...errors];
+    }
     return info;
   }
 }
 
 function streamLabels(source: Source, st: OpenStream): Record<string, string> {
-  return { filename: st.path, job: source.job, host: 'localhost' };
+  return { filename: st.path, job: source.job, host: source.ssh?.host ?? 'localhost' };
 }
 
 function viewInfo(sourceId: string, v: LocalStreamView): StreamInfo {
-  const span = v.file.timeSpan();
-  return {
-    id: v.id,
-    sourceId,
-    labels: v.labels,
-    status: v.file.status(),
-    lineCount: v.file.lineCount(),
-    first: span?.first ?? null,
-    last: span?.last ?? null,
-    timestampSource: v.file.timestampSource(),
-    format: v.file.formatName(),
-    assumedYear: v.file.assumedYear(),
-  };
+  return describeStream(v.id, sourceId, v.labels, v.file);
 }
 
 function streamInfo(source: Source, st: OpenStream): StreamInfo {
-  const span = st.file.timeSpan();
-  return {
-    id: st.id,
-    sourceId: source.id,
-    labels: streamLabels(source, st),
-    status: st.file.status(),
-    lineCount: st.file.lineCount(),
-    first: span?.first ?? null,
-    last: span?.last ?? null,
-    timestampSource: st.file.timestampSource(),
-    format: st.file.formatName(),
-    assumedYear: st.file.assumedYear(),
-  };
-}
-
-async function statKind(root: string): Promise<'folder' | 'file'> {
-  try {
-    const s = await stat(root);
-    if (s.isDirectory()) return 'folder';
-    if (s.isFile()) return 'file';
-    throw new AppFailure(appError('unreadable', `${root} is neither a file nor a folder`, { path: root }));
-  } catch (e) {
-    if (e instanceof AppFailure) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppFailure(appError('not_found', `${root} does not exist`, { path: root }));
-    if (code === 'EACCES' || code === 'EPERM') throw new AppFailure(appError('permission_denied', `${root}: permission denied`, { path: root }));
-    throw new AppFailure(appError('unreadable', `${root}: ${(e as Error).message}`, { path: root }));
-  }
+  return describeStream(st.id, source.id, streamLabels(source, st), st.file);
 }
