@@ -9,7 +9,7 @@
 import type { Worker } from 'node:worker_threads';
 import { appError } from '../../../shared/model/app-error';
 import { AppFailure } from '../../../shared/model/app-error';
-import { MAX_BATCHES_IN_FLIGHT, type AnyBatch, type AnyJob, type EntryBatch, type QueryWorkerMessage } from './query-protocol';
+import { MAX_BATCHES_IN_FLIGHT, MAX_KIB_IN_FLIGHT, batchKiB, type AnyBatch, type AnyJob, type EntryBatch, type QueryWorkerMessage } from './query-protocol';
 import { runMetricJob } from './metric-job';
 import { runQueryJob } from './query-job';
 import { spawnWorker } from './worker-entry';
@@ -28,7 +28,7 @@ export class PartStream<B extends AnyBatch = EntryBatch> {
    * [0]: batches a worker posted and the coordinator has not taken (the worker's backpressure);
    * [1]: set to lift the limit (see QueryPool.relieve).
    */
-  readonly credits = new Int32Array(new SharedArrayBuffer(8));
+  readonly credits = new Int32Array(new SharedArrayBuffer(12));
   /** Run by a worker (which counts credits), not in-process. */
   viaWorker = false;
   private waiter: (() => void) | null = null;
@@ -49,20 +49,14 @@ export class PartStream<B extends AnyBatch = EntryBatch> {
   /** The next batch, if any; releases its credit so that a waiting worker goes on. */
   take(): B | undefined {
     const b = this.batches.shift();
-    if (b && this.viaWorker) {
-      Atomics.sub(this.credits, 0, 1);
-      Atomics.notify(this.credits, 0);
-    }
+    if (b && this.viaWorker) this.release(b);
     return b;
   }
   push(b: B, bytesDone: number): void {
     // Metric batches extend the part's series table; entry batches carry their own label table.
     if ('newLabels' in b) for (const l of b.newLabels) this.labels.push(l as Record<string, string>);
     if (b.n > 0) this.batches.push(b);
-    else if (this.viaWorker) {
-      Atomics.sub(this.credits, 0, 1);
-      Atomics.notify(this.credits, 0);
-    }
+    else if (this.viaWorker) this.release(b);
     this.bytesDone = bytesDone;
     this.wake();
   }
@@ -72,6 +66,16 @@ export class PartStream<B extends AnyBatch = EntryBatch> {
     this.error = error;
     this.done = true;
     this.wake();
+  }
+  /** A worker's batch is off its account: a waiting worker goes on. */
+  private release(b: B): void {
+    Atomics.sub(this.credits, 2, batchKiB(b));
+    Atomics.sub(this.credits, 0, 1);
+    Atomics.notify(this.credits, 0);
+  }
+  /** Whether its worker waits for takes (see QueryWorkerRequest). */
+  held(maxInFlight: number, maxKiBInFlight: number): boolean {
+    return Atomics.load(this.credits, 0) >= maxInFlight || Atomics.load(this.credits, 2) >= maxKiBInFlight;
   }
   private wake(): void {
     const w = this.waiter;
@@ -99,6 +103,8 @@ export class QueryPool {
     private readonly idleMs = 30_000,
     /** Batches a part may have untaken before its worker waits (backpressure). */
     readonly maxInFlight = MAX_BATCHES_IN_FLIGHT,
+    /** Their size in KiB (batchKiB). */
+    readonly maxKiBInFlight = MAX_KIB_IN_FLIGHT,
   ) {}
 
   /** Queues a part; `inProcess` runs it right here instead (tests, tiny spans). */
@@ -138,7 +144,7 @@ export class QueryPool {
    */
   private relieve(): void {
     if (this.queue.length === 0 || this.slots.length < this.size) return;
-    if (!this.slots.every((s) => s.part && Atomics.load(s.part.credits, 0) >= this.maxInFlight)) return;
+    if (!this.slots.every((s) => s.part && s.part.held(this.maxInFlight, this.maxKiBInFlight))) return;
     for (const s of this.slots) {
       Atomics.store(s.part!.credits, 1, 1);
       Atomics.notify(s.part!.credits, 0);
@@ -168,7 +174,7 @@ export class QueryPool {
       slot.id = this.nextId++;
       part.viaWorker = true;
       slot.worker.ref();
-      slot.worker.postMessage({ type: 'run', id: slot.id, job: part.job, cancel: part.cancelFlag, credits: part.credits, maxInFlight: this.maxInFlight });
+      slot.worker.postMessage({ type: 'run', id: slot.id, job: part.job, cancel: part.cancelFlag, credits: part.credits, maxInFlight: this.maxInFlight, maxKiBInFlight: this.maxKiBInFlight });
     }
     this.relieve();
     this.armIdle();
@@ -183,7 +189,7 @@ export class QueryPool {
       if (!part || m.id !== slot.id) return;
       if (m.type === 'batch') {
         part.push(m.batch, m.bytesDone);
-        if (Atomics.load(part.credits, 0) >= this.maxInFlight) this.relieve();
+        if (part.held(this.maxInFlight, this.maxKiBInFlight)) this.relieve();
       }
       else {
         slot.part = null;

@@ -63,13 +63,26 @@ export type AnyJob = QueryJob | MetricJob;
 export type AnyBatch = EntryBatch | MetricBatch;
 
 /**
- * `credits[0]`: batches posted and not yet taken by the coordinator. A worker waits while it
- * reaches the part's limit (backpressure: a slow consumer bounds what is buffered).
+ * `credits[0]`: batches posted and not yet taken by the coordinator; `credits[2]`: their KiB
+ * (batchKiB). A worker waits while either reaches the part's limit (backpressure: a slow
+ * consumer bounds what is buffered); `credits[1]` set lifts the limit (QueryPool.relieve).
  */
-export type QueryWorkerRequest = { type: 'run'; id: number; job: AnyJob; cancel: Int32Array; credits: Int32Array; maxInFlight: number };
+export type QueryWorkerRequest = { type: 'run'; id: number; job: AnyJob; cancel: Int32Array; credits: Int32Array; maxInFlight: number; maxKiBInFlight: number };
 
-/** Batches a part may have in flight before its worker waits (×2048 entries at most each). */
-export const MAX_BATCHES_IN_FLIGHT = 128;
+/**
+ * Batches a part may have in flight before its worker waits (×2048 entries at most each), and
+ * their text. The coordinator drains a stream's parts in order, so a later part's whole output
+ * waits while the earlier part runs: bounded by batch count alone (128 was the limit), a big
+ * JSON answer held the second worker idle for most of the query. Bounded by size instead
+ * (256 MiB a part, what 128 batches of 1 KiB lines came to), both workers run to the end.
+ */
+export const MAX_BATCHES_IN_FLIGHT = 4096;
+export const MAX_KIB_IN_FLIGHT = 256 * 1024;
+
+/** What a batch weighs against MAX_KIB_IN_FLIGHT: its text and parsed values (metric batches: nothing). */
+export function batchKiB(b: AnyBatch): number {
+  return 'text' in b ? Math.ceil((b.text.length + b.labels.values.length) / 1024) : 0;
+}
 
 export type QueryWorkerMessage =
   | { type: 'batch'; id: number; batch: AnyBatch; bytesDone: number }

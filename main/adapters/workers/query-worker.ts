@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runQueryJob } from './query-job';
 import { runMetricJob } from './metric-job';
-import type { AnyBatch, QueryWorkerMessage, QueryWorkerRequest } from './query-protocol';
+import { batchKiB, type AnyBatch, type QueryWorkerMessage, type QueryWorkerRequest } from './query-protocol';
 
 /** The typed arrays of a batch, moved (not copied) to the coordinator. */
 export function transferables(b: AnyBatch): ArrayBuffer[] {
@@ -23,17 +23,18 @@ function post(msg: QueryWorkerMessage, transfer: ArrayBuffer[] = []): void {
 }
 
 parentPort!.on('message', (req: QueryWorkerRequest) => {
-  const { id, job, cancel, credits, maxInFlight } = req;
+  const { id, job, cancel, credits, maxInFlight, maxKiBInFlight } = req;
   try {
     const sink = {
       batch: (b: AnyBatch, bytesDone: number) => {
+        Atomics.add(credits, 2, batchKiB(b)); // before the post: the take subtracts it
         Atomics.add(credits, 0, 1);
         post({ type: 'batch', id, batch: b, bytesDone }, transferables(b));
-        // Backpressure: wait while the coordinator has maxInFlight of ours untaken
+        // Backpressure: wait while the coordinator has too much of ours untaken
         // (woken by each take; the timeout re-checks the cancel flag).
         for (;;) {
           const inFlight = Atomics.load(credits, 0);
-          if (inFlight < maxInFlight || Atomics.load(credits, 1) !== 0 || Atomics.load(cancel, 0) !== 0) break;
+          if ((inFlight < maxInFlight && Atomics.load(credits, 2) < maxKiBInFlight) || Atomics.load(credits, 1) !== 0 || Atomics.load(cancel, 0) !== 0) break;
           Atomics.wait(credits, 0, inFlight, 50);
         }
       },
