@@ -62,6 +62,17 @@ export const backtestGroupSchema = z.object({
   /** Each rule's expression result over time, [unix ms, value] (at most 1,000 series a group, 11,000 points a series: evenly thinned beyond). */
   series: z.array(z.object({ rule: z.string(), labels: labelsSchema, points: z.array(z.tuple([z.number(), z.number()])) })),
   errors: z.array(z.object({ rule: z.string(), message: z.string(), tMs: z.number() })),
+  /**
+   * For rules that compare an expression with a number (`x > 1`, PromQL groups): that expression
+   * over the range and the threshold, so a chart can draw what is compared, not only where it held.
+   */
+  operands: z.array(z.object({
+    rule: z.string(),
+    expr: z.string(),
+    op: z.string(),
+    threshold: z.number(),
+    series: z.array(z.object({ labels: labelsSchema, points: z.array(z.tuple([z.number(), z.number()])) })),
+  })).optional(),
 });
 export type BacktestGroup = z.infer<typeof backtestGroupSchema>;
 

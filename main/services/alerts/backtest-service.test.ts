@@ -66,6 +66,12 @@ describe('rules.backtest over the metrics a pipeline derives from logs', () => {
     expect(a.resolvedAtMs).toEqual([]);
     const s = g.series.find((x) => x.rule === 'Error_total')!;
     expect(s.points.at(-1)).toEqual([at('11:00:00'), 3]);
+    // What is compared, over the whole range: the counter (2 at the 10:11 evaluation, then 3) never coming down.
+    const operand = g.operands!.find((o) => o.rule === 'Error_total')!;
+    expect(operand).toMatchObject({ expr: 'promtail_custom_error_total', op: '>', threshold: 1 });
+    const values = operand.series[0]!.points.map(([, v]) => v);
+    expect([...new Set(values)]).toEqual([2, 3]);
+    expect(operand.series[0]!.points.at(-1)).toEqual([at('11:00:00'), 3]);
     expect(events.at(-1)).toMatchObject({ kind: 'done', evaluations: 61 });
   });
 

@@ -22,6 +22,7 @@ import type { LocalStream } from '../pipeline/input-lines';
 import { checkRules } from './check-rules';
 import { EventQueue } from './event-queue';
 import { MAX_STEPS_PER_QUERY, prepareLogqlQuery } from './logql-rule-query';
+import { operandSeries } from './operand-series';
 import { loadPipelineMetrics } from './pipeline-metrics';
 
 /** Rule evaluations (steps × rules) one group may cost: 7 days at 15s of 20 rules is 806,400. */
@@ -233,7 +234,13 @@ export async function* runBacktest(input: BacktestRequest, streams: readonly Loc
     };
     const result = yield* queue.drain(backtestGroup(g.spec, { query: paced, append, startMs: input.start, endMs: input.end, intervalMs: g.intervalMs, regex: templateRegexPort }));
     evaluations += calls;
-    yield { kind: 'group', result: groupEvent(g.spec, g.intervalMs, result) };
+    const event = groupEvent(g.spec, g.intervalMs, result);
+    if (g.language === 'promql') {
+      const engine = createPromqlEngine(storage, { regex: re2Port, lookbackDeltaMs: LOOKBACK_MS, subqueryStepMs: input.intervalMs ?? DEFAULT_INTERVAL_MS });
+      const rules = g.spec.rules.map((r) => ({ name: r.kind === 'alerting' ? r.alert : r.record, expr: r.expr }));
+      event.operands = operandSeries(engine, rules, { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs }, { maxSteps: MAX_STEPS_PER_QUERY, maxSeries: 100, maxPoints: MAX_POINTS });
+    }
+    yield { kind: 'group', result: event };
   }
   yield { kind: 'done', elapsedMs: Date.now() - started, evaluations };
 }
