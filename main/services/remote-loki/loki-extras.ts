@@ -6,7 +6,7 @@ import type { LogContext, LokiTailEvent, PatternInfo, DetectedFieldInfo } from '
 import type { LokiStream } from '../../../shared/contract/logql';
 import type { Labels } from '../../../shared/model/labels';
 import { quoteGo } from '../../../shared/logql/go-strings';
-import { msToNs, nsToMs, type LokiClient } from '../../adapters/loki';
+import { msToNs, nsToMs, type LokiClient, type QueryAnswer } from '../../adapters/loki';
 
 export async function* remoteTail(client: LokiClient, input: { query: string; start?: number | undefined; limit?: number | undefined; delayFor?: number | undefined }, signal: AbortSignal): AsyncGenerator<LokiTailEvent> {
   for await (const frame of client.tail({ query: input.query, start: input.start, limit: input.limit, delayFor: input.delayFor }, { signal })) {
@@ -38,10 +38,11 @@ export interface ContextRequest {
 }
 
 /**
- * Grafana's log context: two queries on the entry's stream selector. Before: backward, end at
- * the entry (exclusive in Loki), `before` entries. After: forward from the entry's time
- * (inclusive: entries sharing its time come after it), `after` + 1 entries, the entry itself
- * removed. Both sides come back oldest first.
+ * Grafana's log context: two queries on the entry's stream selector. Before: backward, ending
+ * at the entry (Loki's end is exclusive), `before` entries. After: forward from the entry's time
+ * (inclusive), split at the entry itself: entries of the same time that Loki lists before it
+ * join the "before" side, the rest are the "after" side. Both sides oldest first; entries of
+ * one time in Loki's order.
  */
 export async function remoteContext(client: LokiClient, req: ContextRequest, signal: AbortSignal): Promise<LogContext> {
   const query = selectorOf(req.stream);
@@ -51,38 +52,37 @@ export async function remoteContext(client: LokiClient, req: ContextRequest, sig
     req.before === 0
       ? null
       : client.queryRange({ query, start: msToNs(Math.max(0, atMs - CONTEXT_WINDOW_MS)), end: req.ts, limit: req.before, direction: 'backward' }, { signal }),
-    req.after === 0
-      ? null
-      : client.queryRange({ query, start: req.ts, end: (tsNs + BigInt(CONTEXT_WINDOW_MS) * 1_000_000n).toString(), limit: req.after + 1, direction: 'forward' }, { signal }),
+    // Room for entries sharing the entry's time that Loki lists before it.
+    client.queryRange({ query, start: req.ts, end: (tsNs + BigInt(CONTEXT_WINDOW_MS) * 1_000_000n).toString(), limit: Math.min(5000, req.after + 1 + Math.max(req.before, 100)), direction: 'forward' }, { signal }),
   ]);
-  const streamsOf = (a: typeof before): LokiStream[] => (a && a.data.resultType === 'streams' ? a.data.result : []);
-  return {
-    before: oldestFirst(streamsOf(before)),
-    after: oldestFirst(withoutEntry(streamsOf(after), req.ts, req.line)),
-  };
+  const older = entriesOf(before, 'backward');
+  const newer = entriesOf(after, 'forward');
+  const at = newer.findIndex((e) => e.value[0] === req.ts && e.value[1] === req.line);
+  const earlier = at >= 0 ? newer.slice(0, at) : newer.filter((e) => compareNs(e.value[0], req.ts) < 0);
+  const later = at >= 0 ? newer.slice(at + 1) : newer.filter((e) => compareNs(e.value[0], req.ts) >= 0);
+  return { before: req.before === 0 ? [] : regroup([...older, ...earlier].slice(-req.before)), after: regroup(later.slice(0, req.after)) };
 }
 
-function withoutEntry(streams: LokiStream[], ts: string, line: string): LokiStream[] {
-  let removed = false;
-  const out = streams.map((s) => ({
-    stream: s.stream,
-    values: s.values.filter((v) => {
-      if (removed || v[0] !== ts || v[1] !== line) return true;
-      removed = true;
-      return false;
-    }),
-  }));
-  // Not found (the line changed under a line_format?): drop the newest extra entry instead.
-  if (!removed) {
-    const all = out.flatMap((s, i) => s.values.map((v, j) => ({ i, j, ts: v[0] })));
-    const last = all.sort((a, b) => compareNs(a.ts, b.ts)).pop();
-    if (last) out[last.i]!.values.splice(last.j, 1);
+type Flat = { stream: Labels; value: LokiStream['values'][number] };
+
+/** An answer's entries oldest first; entries of one time in the answer's own order. */
+function entriesOf(answer: QueryAnswer | null, direction: 'forward' | 'backward'): Flat[] {
+  if (!answer || answer.data.resultType !== 'streams') return [];
+  const flat = answer.data.result.flatMap((s) => s.values.map((value) => ({ stream: s.stream, value })));
+  const order = flat.map((e, i) => ({ e, i }));
+  order.sort((a, b) => compareNs(a.e.value[0], b.e.value[0]) || (direction === 'forward' ? a.i - b.i : b.i - a.i));
+  return order.map((o) => o.e);
+}
+
+/** Consecutive entries of one stream as one stream object (Loki's shape). */
+function regroup(entries: Flat[]): LokiStream[] {
+  const out: LokiStream[] = [];
+  for (const e of entries) {
+    const last = out[out.length - 1];
+    if (last && last.stream === e.stream) last.values.push(e.value);
+    else out.push({ stream: e.stream, values: [e.value] });
   }
-  return out.filter((s) => s.values.length > 0);
-}
-
-function oldestFirst(streams: LokiStream[]): LokiStream[] {
-  return streams.map((s) => ({ stream: s.stream, values: [...s.values].sort((a, b) => compareNs(a[0], b[0])) }));
+  return out;
 }
 
 export async function remoteDetectedFields(client: LokiClient, input: { query: string; start: number; end: number; limit?: number | undefined }, signal: AbortSignal): Promise<{ fields: DetectedFieldInfo[] }> {

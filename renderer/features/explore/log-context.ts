@@ -23,12 +23,14 @@ export function selectorOfLabels(labels: Readonly<Record<string, string>>): stri
     .join(', ')}}`;
 }
 
-const oldestFirst = (rows: ResultRow[]): ResultRow[] => [...rows].sort((a, b) => compareNs(a.tsNs, b.tsNs) || a.seq - b.seq);
+/** Oldest first; entries of one time keep the answer's order (reversed for a backward answer). */
+const oldestFirst = (rows: ResultRow[], direction: 'forward' | 'backward' = 'forward'): ResultRow[] =>
+  [...rows].sort((a, b) => compareNs(a.tsNs, b.tsNs) || (direction === 'forward' ? a.seq - b.seq : b.seq - a.seq));
 
 /** Rows of one side, oldest first, without the entry itself (its first copy only). */
-export function contextSide(streams: readonly LokiStream[], entry: Pick<ResultRow, 'tsNs' | 'line'>, limit: number): ResultRow[] {
+export function contextSide(streams: readonly LokiStream[], entry: Pick<ResultRow, 'tsNs' | 'line'>, limit: number, direction: 'forward' | 'backward' = 'forward'): ResultRow[] {
   let dropped = false;
-  const rows = oldestFirst(appendStreams([], streams)).filter((r) => {
+  const rows = oldestFirst(appendStreams([], streams), direction).filter((r) => {
     if (dropped || r.tsNs !== entry.tsNs || r.line !== entry.line) return true;
     dropped = true;
     return false;
@@ -51,17 +53,27 @@ export async function fetchContext(client: LogqlClient, lokiConnectionId: string
   if (lokiConnectionId !== null) {
     const loki = client as unknown as RpcClient<typeof lokiContract>;
     const ctx = await loki.call('loki.context', { connectionId: lokiConnectionId, stream: row.stream, ts: row.tsNs, line: row.line, before: n, after: n }, { signal });
-    return { before: oldestFirst(appendStreams([], ctx.before)), after: oldestFirst(appendStreams([], ctx.after)) };
+    return { before: appendStreams([], ctx.before), after: appendStreams([], ctx.after) };
   }
   const query = selectorOfLabels(row.stream);
   const at = Math.floor(row.tsMs);
   const [before, after] = await Promise.all([
     collect(client, { query, end: at, limit: n, direction: 'backward' }, signal),
-    // Room for entries of the entry's own millisecond that precede it (they come back here too).
-    collect(client, { query, start: at, limit: Math.min(5000, 2 * n + 1), direction: 'forward' }, signal),
+    // From the entry's millisecond on: its neighbours of the same time (a syslog second holds
+    // many lines) come back here too, in file order, so leave room for them.
+    collect(client, { query, start: at, limit: Math.min(5000, Math.max(2 * n + 1, 500)), direction: 'forward' }, signal),
   ]);
-  // Local ends are in ms: entries of the entry's own millisecond come back on the "after" side.
-  const afterRows = contextSide(after, row, 2 * n + 1);
-  const sameMsEarlier = afterRows.filter((r) => compareNs(r.tsNs, row.tsNs) < 0);
-  return { before: [...contextSide(before, row, n), ...sameMsEarlier].slice(-n), after: afterRows.filter((r) => compareNs(r.tsNs, row.tsNs) >= 0).slice(0, n) };
+  const { earlier, later } = splitAround(oldestFirst(appendStreams([], after)), row);
+  return { before: [...contextSide(before, row, n, 'backward'), ...earlier].slice(-n), after: later.slice(0, n) };
+}
+
+/**
+ * A forward answer from the entry's millisecond, split at the entry: what precedes it in the
+ * answer's order (same time, earlier in the file) and what follows it. Without the entry in it,
+ * by time alone.
+ */
+export function splitAround(rows: readonly ResultRow[], entry: Pick<ResultRow, 'tsNs' | 'line'>): { earlier: ResultRow[]; later: ResultRow[] } {
+  const i = rows.findIndex((r) => r.tsNs === entry.tsNs && r.line === entry.line);
+  if (i >= 0) return { earlier: rows.slice(0, i), later: rows.slice(i + 1) };
+  return { earlier: rows.filter((r) => compareNs(r.tsNs, entry.tsNs) < 0), later: rows.filter((r) => compareNs(r.tsNs, entry.tsNs) >= 0) };
 }

@@ -25,11 +25,15 @@ afterEach(() => {
   stops = [];
 });
 
-// One local stream: an entry each second, two sharing one millisecond (different ns).
+// One local stream in file order: an entry each second, two sharing one millisecond (different
+// ns), and three of one syslog second (same ns) after them.
 const MS = 1_700_000_000_000;
 const ENTRIES: Array<[string, string]> = [
   ...Array.from({ length: 8 }, (_, i): [string, string] => [`${MS + i * 1000}000000`, `line ${i}`]),
   [`${MS + 4000}000500`, 'line 4b'],
+  [`${MS + 9000}000000`, 'same s 1'],
+  [`${MS + 9000}000000`, 'same s 2'],
+  [`${MS + 9000}000000`, 'same s 3'],
 ];
 const STREAM = { job: 'app', filename: '/var/log/a.log' };
 
@@ -43,7 +47,9 @@ function setup(log: unknown[]): LogqlClient {
     'logql.query': async function* (input): AsyncIterable<LogQueryEvent> {
       log.push({ name: 'logql.query', ...input });
       const inRange = ENTRIES.filter(([ns]) => (input.start === undefined || BigInt(ns) >= BigInt(input.start) * 1_000_000n) && (input.end === undefined || BigInt(ns) < BigInt(input.end) * 1_000_000n));
-      inRange.sort((a, b) => (BigInt(a[0]) < BigInt(b[0]) ? -1 : 1) * (input.direction === 'forward' ? 1 : -1));
+      // Time order, file order within a time; backward is the exact reverse (as the engine reads).
+      inRange.sort((a, b) => (BigInt(a[0]) < BigInt(b[0]) ? -1 : BigInt(a[0]) > BigInt(b[0]) ? 1 : 0));
+      if (input.direction !== 'forward') inRange.reverse();
       yield { kind: 'streams', result: [{ stream: STREAM, values: inRange.slice(0, input.limit) }] };
       yield { kind: 'done', linesScanned: 0, bytesScanned: 0, elapsedMs: 0, limitReached: false };
     },
@@ -57,7 +63,7 @@ function setup(log: unknown[]): LogqlClient {
     },
     'loki.context': async (input) => {
       log.push({ name: 'loki.context', ...input });
-      return { before: [{ stream: input.stream, values: [['1', 'one']] }], after: [{ stream: input.stream, values: [['5', 'five'], ['4', 'four']] }] };
+      return { before: [{ stream: input.stream, values: [['1', 'one']] }], after: [{ stream: input.stream, values: [['4', 'four'], ['5', 'five']] }] };
     },
     'loki.metric': notYet,
     'loki.volume': notYet,
@@ -99,7 +105,9 @@ describe('log context of an entry', () => {
     ['an entry sharing its millisecond: the later twin comes after it', 4, 2, ['line 2', 'line 3'], ['line 4b', 'line 5']],
     ['the twin: the entry of its millisecond before it is on the before side', 8, 2, ['line 3', 'line 4'], ['line 5', 'line 6']],
     ['the first entry has nothing before', 0, 3, [], ['line 1', 'line 2', 'line 3']],
-    ['the last entry has nothing after', 7, 1, ['line 6'], []],
+    ['the last entry before the syslog second', 7, 1, ['line 6'], ['same s 1']],
+    ['an entry in the middle of lines of one time: file order around it', 10, 2, ['line 7', 'same s 1'], ['same s 3']],
+    ['the first line of one time', 9, 1, ['line 7'], ['same s 2']],
   ])('local files: %s', async (_what, index, n, before, after) => {
     const log: Array<Record<string, unknown>> = [];
     const ctx = await fetchContext(setup(log), null, rowAt(index), n, new AbortController().signal);
@@ -112,7 +120,7 @@ describe('log context of an entry', () => {
     ]);
   });
 
-  it('a Loki connection asks loki.context and shows both sides oldest first', async () => {
+  it('a Loki connection asks loki.context and shows both sides in its order (oldest first)', async () => {
     const log: Array<Record<string, unknown>> = [];
     const row = rowAt(3);
     const ctx = await fetchContext(setup(log), 'conn-1', row, 10, new AbortController().signal);

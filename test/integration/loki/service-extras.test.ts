@@ -80,12 +80,13 @@ describe('log context of an entry on a Loki connection', () => {
 
   it.each([
     ['three lines each side of a lone entry', 2, 3, ['line 0', 'line 1'], ['line 3', 'line 4', 'line 5']],
-    ['an entry sharing its time with another: the twin comes after', 5, 2, ['line 3', 'line 4'], ['line 5 twin', 'line 6']],
+    ['an entry sharing its time with another listed after it: the twin comes after', 5, 2, ['line 3', 'line 4'], ['line 5 twin', 'line 6']],
+    ['the twin, listed after the entry of its time: that entry comes before it', 11, 2, ['line 4', 'line 5'], ['line 6', 'line 7']],
     ['the first entry has nothing before', 0, 1, [], ['line 1']],
   ])('%s', async (_what, index, n, before, after) => {
     const { server, seen } = await contextServer();
     const h = handlersOn(server.url);
-    const [ts, line] = index === 5 ? entries[5]! : entries[index]!;
+    const [ts, line] = entries[index]!;
     const ctx = await h['loki.context']({ connectionId: 'c', stream, ts, line, before: Math.min(n, 2), after: n }, { signal });
     expect(ctx.before.flatMap((s) => s.values.map((v) => v[1]))).toEqual(before.slice(-Math.min(n, 2)));
     expect(ctx.after.flatMap((s) => s.values.map((v) => v[1]))).toEqual(after);
