@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backtestEventSchema, backtestInputSchema, type BacktestEvent, type BacktestGroup, type BacktestInput } from '../../../shared/contract/alerts';
 import { createServices, type Services } from '../../host/create-services';
 import { settled } from '../../cli/verbs/sources-setup';
+import { evaluationOrder } from './backtest-service';
 import { ISSUE_CONFIG } from '../../engines/pipeline-config/test-fixtures';
 
 // The issue's pipeline with its counter kept for a day: Promtail drops a series idle for
@@ -199,5 +200,20 @@ describe('rules.backtest answers ahead only where it changes nothing', () => {
     expect(ahead!.intervals.length).toBeGreaterThan(1);
     expect(stepwise!.intervals).toEqual(ahead!.intervals);
     expect(stepwise!.resolvedAtMs).toEqual(ahead!.resolvedAtMs);
+  });
+});
+
+describe('the order groups are back-tested in', () => {
+  const group = (name: string, rules: { record?: string; alert?: string; expr: string }[]) => ({
+    language: 'promql',
+    spec: { name, limit: 0, rules: rules.map((r) => (r.record ? { kind: 'recording' as const, record: r.record, expr: r.expr, labels: {} } : { kind: 'alerting' as const, alert: r.alert!, expr: r.expr, forMs: 0, keepFiringForMs: 0, labels: {}, annotations: {} })) },
+  });
+  it.each([
+    { name: 'independent groups keep their file order', groups: [group('a', [{ alert: 'A', expr: 'x > 1' }]), group('b', [{ record: 'r', expr: 'sum(x)' }])], want: ['a', 'b'] },
+    { name: 'a group reading a record of a later group runs after it', groups: [group('reader', [{ alert: 'A', expr: 'job:r:sum > 1' }]), group('writer', [{ record: 'job:r:sum', expr: 'sum by (job) (x)' }])], want: ['writer', 'reader'] },
+    { name: 'a group reading ALERTS runs after the groups that alert', groups: [group('meta', [{ alert: 'Many', expr: 'count(ALERTS) > 3' }]), group('alerts', [{ alert: 'A', expr: 'x > 1' }])], want: ['alerts', 'meta'] },
+    { name: 'groups reading each other keep their file order', groups: [group('a', [{ record: 'ra', expr: 'rb + 1' }]), group('b', [{ record: 'rb', expr: 'ra + 1' }])], want: ['a', 'b'] },
+  ])('$name', ({ groups, want }) => {
+    expect(evaluationOrder(groups).map((g) => g.spec.name)).toEqual(want);
   });
 });

@@ -83,6 +83,42 @@ const toVector = (r: ReturnType<PromqlEngine['instantQuery']>): Vector => {
   throw new Error(`rule result is not a vector or scalar: ${v.resultType}`);
 };
 
+/** The metric names an expression reads; null when a selector names none (it may read anything). */
+function readsOf(expr: string): Set<string> | null {
+  const p = parsePromql(expr);
+  if (!p.ok) return new Set();
+  const names = new Set<string>();
+  let any = false;
+  walkPromql(p.expr, (n: Expr) => {
+    if (n.kind !== 'vectorSelector') return;
+    const name = selectorName(n);
+    if (name === undefined) any = true;
+    else names.add(name);
+  });
+  return any ? null : names;
+}
+
+/**
+ * Prometheus evaluates groups side by side; here each runs over the whole range in turn, so a
+ * group that reads what another records (or ALERTS) runs after it. Groups that read each other
+ * keep their file order.
+ */
+export function evaluationOrder<G extends { spec: RuleGroupSpec; language: string }>(groups: readonly G[]): G[] {
+  const writes = groups.map((g) => new Set(g.spec.rules.flatMap((r) => (r.kind === 'recording' ? [r.record] : ['ALERTS', 'ALERTS_FOR_STATE']))));
+  const reads = groups.map((g) => (g.language === 'promql' ? g.spec.rules.map((r) => readsOf(r.expr)) : []));
+  const dependsOn = (a: number, b: number) => a !== b && reads[a]!.some((names) => names === null ? writes[b]!.size > 0 : [...names].some((n) => writes[b]!.has(n)));
+  const order: number[] = [];
+  const placed = new Set<number>();
+  while (order.length < groups.length) {
+    // The first group in file order whose writers are all placed (else the first left: a cycle).
+    const ready = groups.findIndex((_, i) => !placed.has(i) && groups.every((_, j) => placed.has(j) || !dependsOn(i, j) || dependsOn(j, i)));
+    const next = ready >= 0 ? ready : groups.findIndex((_, i) => !placed.has(i));
+    placed.add(next);
+    order.push(next);
+  }
+  return order.map((i) => groups[i]!);
+}
+
 /**
  * Whether a rule's expression can be answered ahead as one range query: Prometheus evaluates a
  * range query step by step exactly as instant queries, so the answers are the same — unless the
@@ -207,7 +243,7 @@ export async function* runBacktest(input: BacktestRequest, streams: readonly Loc
   // What rules write into the store while the back-test runs: expressions reading it are asked step by step.
   const written = new Set(['ALERTS', 'ALERTS_FOR_STATE', ...groups.flatMap((g) => g.spec.rules.flatMap((r) => (r.kind === 'recording' ? [r.record] : [])))]);
   let evaluations = 0;
-  for (const g of groups) {
+  for (const g of evaluationOrder(groups)) {
     signal.throwIfAborted();
     const steps = Math.floor((input.end - input.start) / g.intervalMs) + 1;
     const total = steps * g.spec.rules.length;
