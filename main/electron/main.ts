@@ -10,6 +10,7 @@ import { contract } from '../../shared/contract';
 import { isClientMessage, type ClientMessage, type ServerMessage } from '../../shared/rpc/protocol';
 import { serve } from '../../shared/rpc/server';
 import { createServices, type Services } from '../host/create-services';
+import { showLiveNotifications } from './live-notifications';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { messagePortTransport } from './message-port-transport';
 import { appConnectionSecrets } from './secrets';
@@ -35,6 +36,7 @@ function openWindow(): void {
 }
 
 let services: Services | undefined;
+const notificationsStop = new AbortController();
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -54,6 +56,7 @@ async function start(): Promise<void> {
   });
 
   openWindow();
+  showLiveNotifications(running.live.hub, () => [...windows][0], notificationsStop.signal);
   // macOS: clicking the dock icon with no window open reopens one.
   app.on('activate', () => {
     if (windows.size === 0) openWindow();
@@ -80,6 +83,7 @@ if (!app.requestSingleInstanceLock()) {
     if (disposed || !services) return;
     event.preventDefault();
     disposed = true;
+    notificationsStop.abort();
     // Bounded: a stuck watcher must not keep the app from quitting.
     const timeout = new Promise((resolve) => setTimeout(resolve, 5000));
     void Promise.race([services.dispose(), timeout]).finally(() => app.quit());
