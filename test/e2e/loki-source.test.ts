@@ -4,13 +4,13 @@
  * connection, browse its labels, run a recorded log query and see Loki's lines, a recorded
  * metric query and see its chart, and see Loki's own words when it refuses a query.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startReplayServer, type ReplayServer } from '../integration/loki/replay-server';
-import { launchChromium, screenshot, startBrowserMode, until } from './harness';
+import { launchChromium, loghub, screenshot, startBrowserMode, until } from './harness';
 
 // The recorded data: 2026-11-20 00:00:00Z .. 00:05:00Z.
 const START = Date.UTC(2026, 10, 20, 0, 0, 0);
@@ -176,5 +176,34 @@ describe('a Loki connection as a source in Explore', () => {
     const view = page.getByTestId('patterns-view');
     await until(async () => matched('patterns.txt') > 0 && /no patterns for \{job="apache"\}/.test((await view.textContent()) ?? ''), 20_000, 'Loki’s (empty) patterns answer');
     await page.getByTestId('tab-logs').click();
+  });
+});
+
+describe('the entry details show its context, for local files too', () => {
+  it('lists the lines around an entry of a local file in file order, lines of its second included', async () => {
+    const file = readFileSync(join(loghub, 'OpenSSH', 'OpenSSH_2k.log'), 'utf8').split(/\r?\n/).filter(Boolean);
+    await page.getByTestId('nav-sources').click();
+    await page.getByTestId('source-path-input').fill(join(loghub, 'OpenSSH'));
+    await page.getByTestId('source-add-button').click();
+    await until(async () => (await page.getByTestId('stream-row').count()) === 1, 20_000, 'the OpenSSH stream');
+    await page.getByTestId('nav-explore').click();
+    await page.getByTestId('datasource-picker').selectOption({ label: 'Local files' });
+    await page.evaluate(() => void (window.location.hash = '#/explore'));
+    await typeQuery('{job="OpenSSH"}');
+    await page.getByTestId('query-limit').selectOption('100');
+    await page.getByTestId('query-direction').selectOption('forward');
+    await page.getByTestId('query-run').click();
+    const count = page.getByTestId('query-result-count');
+    await until(async () => (await count.getAttribute('data-status')) === 'done', 30_000, 'the local query');
+    const rows = page.getByTestId('result-row');
+    expect(await rows.evaluateAll((els) => els.slice(0, 25).map((e) => e.getAttribute('data-line')))).toEqual(file.slice(0, 25));
+    // File line 17: the third of five lines logged in the same second (07:08:28).
+    await rows.nth(16).click();
+    await page.getByTestId('context-size').selectOption('5');
+    const lines = page.getByTestId('log-context').getByTestId('context-line');
+    await until(async () => (await lines.count()) === 10, 20_000, 'ten context lines');
+    expect(await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-line')))).toEqual([...file.slice(11, 16), ...file.slice(17, 22)]);
+    expect(await page.getByTestId('context-entry').getAttribute('data-line')).toBe(file[16]);
+    await screenshot(page, '65-local-log-context');
   });
 });
