@@ -112,6 +112,15 @@ describe('rules.backtest over the metrics a pipeline derives from logs', () => {
     expect(a.resolvedAtMs).toEqual([at('10:17:00')]);
   });
 
+  it('a bare pipeline_stages list counts on the streams own labels', async () => {
+    const ids = await withLogs(LINES.join('\n'));
+    const stages = '- regex: {expression: ".*(?P<error_message>error_message.*)"}\n- metrics:\n    error_total: {type: Counter, description: e, source: error_message, max_idle_duration: 24h, config: {action: inc}}\n';
+    const g = groupOf(await backtest({ rules: SEED('promtail_custom_error_total > 1'), streamIds: ids, pipeline: stages, start: T0, end: at('11:00:00') }));
+    const labels = services!.sources.snapshot().streams[0]!.labels;
+    expect(g.alerts[0]!.labels).toEqual({ ...labels, alertname: 'Error_total', severity: 'critical' });
+    expect(g.alerts[0]!.intervals.at(-1)).toEqual({ state: 'firing', fromMs: at('10:12:00'), toMs: at('11:00:00') });
+  });
+
   it('a Loki ruler group runs LogQL over the streams themselves', async () => {
     const ids = await withLogs(LINES.join('\n'));
     const rules = `groups:
