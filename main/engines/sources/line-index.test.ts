@@ -141,3 +141,18 @@ describe('year-less formats across blocks', () => {
     expect(await ix.times.findRange(Date.UTC(2024, 0, 1), Infinity)).toEqual({ from: 400, to: 4 * B });
   });
 });
+
+describe('an index trimmed while empty (a followed file that was empty when opened)', () => {
+  it('keeps the samples of lines appended afterwards, so a time search finds them', () => {
+    const ix = new LineIndex(42);
+    ix.trim();
+    ix.push(0);
+    ix.addSample(0, T, 0);
+    ix.push(10);
+    ix.addSample(1, T + 1000, 0);
+    expect(ix.sampleCount).toBe(2);
+    expect(ix.firstSampleReaching((t) => t >= T)).toBe(0);
+    expect(ix.firstSampleReaching((t) => t > T)).toBe(1);
+    expect(ix.sampleMax(1)).toBe(T + 1000);
+  });
+});

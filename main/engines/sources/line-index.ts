@@ -86,8 +86,9 @@ export class LineIndex {
   /** Records a sample: line (≥ the previous sample's), its own timestamp, the year offset in force. */
   addSample(line: number, ts: number, yearOffset: number): void {
     if (this.sCount === this.sLine.length) {
-      this.sLine = grow(this.sLine, new Uint32Array(this.sCount * 2));
-      this.sMax = grow(this.sMax, new Float64Array(this.sCount * 2));
+      // trim() leaves the arrays exactly full, empty for an empty file: grow from at least 16.
+      this.sLine = grow(this.sLine, new Uint32Array(Math.max(16, this.sCount * 2)));
+      this.sMax = grow(this.sMax, new Float64Array(Math.max(16, this.sCount * 2)));
     }
     const prev = this.sCount > 0 ? this.sMax[this.sCount - 1]! : -Infinity;
     if (ts < prev) this.outOfOrderSamples++;
