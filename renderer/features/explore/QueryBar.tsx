@@ -132,10 +132,11 @@ export function QueryBar(p: Props) {
             {p.freeLimit ? (
               <LineLimit limit={p.limit} onLimit={p.onLimit} />
             ) : (
+            // A line limit typed on a Loki connection stays offered back on the local files.
             <label className="query-option" title="Maximum number of entries (Loki's limit)">
               Limit
               <select className="input" data-testid="query-limit" value={p.limit} onChange={(e) => p.onLimit(Number(e.target.value))}>
-                {LIMITS.map((n) => (
+                {(LIMITS.includes(p.limit) ? LIMITS : [...LIMITS, p.limit].sort((a, b) => a - b)).map((n) => (
                   <option key={n} value={n}>
                     {n}
                   </option>
