@@ -45,9 +45,9 @@ export interface ContextRequest {
  * one time in Loki's order.
  */
 export async function remoteContext(client: LokiClient, req: ContextRequest, signal: AbortSignal): Promise<LogContext> {
-  const query = selectorOf(req.stream);
   const atMs = nsToMs(req.ts);
   const tsNs = BigInt(req.ts);
+  const query = selectorOf(await indexedLabels(client, req.stream, atMs, signal));
   const [before, after] = await Promise.all([
     req.before === 0
       ? null
@@ -61,6 +61,17 @@ export async function remoteContext(client: LokiClient, req: ContextRequest, sig
   const earlier = at >= 0 ? newer.slice(0, at) : newer.filter((e) => compareNs(e.value[0], req.ts) < 0);
   const later = at >= 0 ? newer.slice(at + 1) : newer.filter((e) => compareNs(e.value[0], req.ts) >= 0);
   return { before: req.before === 0 ? [] : regroup([...older, ...earlier].slice(-req.before)), after: regroup(later.slice(0, req.after)) };
+}
+
+/**
+ * The entry's labels that select streams. Without Loki's categorize-labels, an answer's stream
+ * labels include those its parsers extracted (`| json level`), which select nothing: keep the
+ * names Loki indexes around that time (Grafana does the same). All of them if none is indexed.
+ */
+async function indexedLabels(client: LokiClient, labels: Labels, atMs: number, signal: AbortSignal): Promise<Labels> {
+  const names = new Set(await client.labels({ start: Math.max(0, atMs - CONTEXT_WINDOW_MS), end: atMs + CONTEXT_WINDOW_MS }, { signal }));
+  const kept = Object.fromEntries(Object.entries(labels).filter(([n]) => names.has(n)));
+  return Object.keys(kept).length ? kept : labels;
 }
 
 type Flat = { stream: Labels; value: LokiStream['values'][number] };
