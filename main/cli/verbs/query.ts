@@ -11,7 +11,8 @@ import { addPromtailAndWait, addSourcesAndWait } from './sources-setup';
 export const queryUsage = `vigie query QUERY (--from PATH [--from PATH…] | --promtail CONFIG) [--since DUR | --start T] [--end T]
             [--limit N] [--forward] [--step S] [--instant] [--output default|raw|jsonl|table|json]
 
-Runs a LogQL query over local files, answering as Loki would. PATH is a folder, a file or a glob.
+Runs a LogQL query over local files, answering as Loki would. PATH is a folder, a file or a glob;
+ssh://CONNECTION/PATH is one on the host of a saved SSH connection (by name; its streams have host=…).
   --promtail promtail.yaml   instead of --from: run that Promtail config's pipelines on the files
                   its __path__ globs name; the query sees the streams Promtail would ship
 A log query prints lines (labels, order, limit, direction; start inclusive, end exclusive).

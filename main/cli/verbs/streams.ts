@@ -4,12 +4,13 @@ import { AppFailure } from '../../../shared/model/app-error';
 import type { Services } from '../../host/create-services';
 import { parseArgv } from '../args';
 import { formatTable, isoTime } from '../format-table';
-import { settled } from './sources-setup';
+import { settled, sshSourceOf } from './sources-setup';
 
 export const streamsUsage = `vigie streams PATH [--glob GLOB] [--no-recursive] [--job NAME] [--output table|json]
 
 Lists the streams (one per file) of a folder or a file, as Vigie labels them, with their
-line counts and time spans. PATH may contain a glob: 'logs/**/*.log'. .gz is read transparently.`;
+line counts and time spans. PATH may contain a glob: 'logs/**/*.log'. .gz is read transparently.
+ssh://CONNECTION/PATH is a folder on the host of a saved SSH connection.`;
 
 
 function describeStatus(s: StreamInfo): string {
@@ -28,8 +29,9 @@ export async function streamsVerb(argv: string[], services: Services, out: (s: s
   const output = (parsed.flags.output as string | undefined) ?? 'table';
   if (output !== 'table' && output !== 'json') throw new AppFailure({ code: 'bad_input', message: `--output must be table or json, not ${output}` });
 
+  const ssh = await sshSourceOf(services, path);
   const source = await services.handlers['sources.add'](
-    { path, glob: parsed.flags.glob as string | undefined, recursive: parsed.flags.recursive !== false, job: parsed.flags.job as string | undefined, follow: false },
+    { ...(ssh ? { kind: 'ssh' as const, ...ssh } : { path }), glob: parsed.flags.glob as string | undefined, recursive: parsed.flags.recursive !== false, job: parsed.flags.job as string | undefined, follow: false },
     { signal: new AbortController().signal },
   );
   await settled(services);

@@ -15,6 +15,7 @@ import { sourceSpecSchema, type SourceInfo, type SourceSpec } from '../../../sha
 import { AppFailure } from '../../../shared/model/app-error';
 import { until } from '../../../main/adapters/fs/test-files';
 import { createServices, type Services } from '../../../main/host/create-services';
+import { runCli } from '../../../main/cli/run-cli';
 import { startRealSshd, type RealSshd } from './real-sshd';
 import { knownHostsFile } from './ssh-test-kit';
 
@@ -173,5 +174,50 @@ describe('a folder on an SSH host as a source', () => {
     const added = await add({ kind: 'ssh', connectionId: id, path: join(logs, 'sub') });
     await ready(added.id, 1);
     expect(sourceOf(added.id).ssh).toMatchObject({ name: 'unknown key', state: 'ready' });
+  });
+});
+
+describe('the CLI on a folder of an SSH host: vigie query --from ssh://CONNECTION/PATH', () => {
+  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const saved = process.env.VIGIE_CONFIG_DIR;
+    process.env.VIGIE_CONFIG_DIR = configDir; // the CLI reads the connections the app saved
+    try {
+      const code = await runCli(argv, (s) => (out += s), (s) => (err += s));
+      return { code, out, err };
+    } finally {
+      if (saved === undefined) delete process.env.VIGIE_CONFIG_DIR;
+      else process.env.VIGIE_CONFIG_DIR = saved;
+    }
+  }
+
+  it.each([
+    // Functions: the folder and the id exist once beforeAll ran.
+    ['by connection name (percent-encoded)', () => `ssh://test%20sshd${logs}/sub`],
+    ['by connection id', () => `ssh://${connectionId}${logs}/sub/*.log`],
+  ])('queries a folder on the host %s, labelled with the host', async (_how, from) => {
+    const r = await cli('query', '{host="127.0.0.1", job="sub"} |= "db"', '--from', from(), '--forward', '--output', 'jsonl');
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+    const entries = r.out.trim().split('\n').map((l) => JSON.parse(l) as { labels: Record<string, string>; line: string });
+    expect(entries.map((e) => e.line)).toEqual(DB);
+    expect(entries[0]!.labels).toMatchObject({ host: '127.0.0.1', filename: join(logs, 'sub', 'db.log') });
+  });
+
+  it('lists the streams of a folder on the host (vigie streams ssh://…)', async () => {
+    const r = await cli('streams', `ssh://test%20sshd${logs}/sub`, '--output', 'json');
+    expect(r.err).toBe('');
+    const json = JSON.parse(r.out) as { source: { ssh: { host: string; state: string } }; streams: { labels: Record<string, string>; lineCount: number }[] };
+    expect(json.source.ssh).toMatchObject({ host: '127.0.0.1', state: 'ready' });
+    expect(json.streams).toEqual([expect.objectContaining({ labels: { filename: join(logs, 'sub', 'db.log'), job: 'sub', host: '127.0.0.1' }, lineCount: 2 })]);
+  });
+
+  it.each([
+    ['an unknown connection name', 'ssh://nobody/var/log', 'ssh://nobody/var/log: no SSH connection named "nobody" (saved ones: "test sshd", "unknown key")'],
+    ['no path', 'ssh://test%20sshd', 'ssh://test%20sshd: write ssh://CONNECTION/PATH, e.g. ssh://web1/var/log'],
+  ])('fails in words on %s', async (_what, from, message) => {
+    const r = await cli('query', '{host="127.0.0.1"}', '--from', from);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain(message);
   });
 });
