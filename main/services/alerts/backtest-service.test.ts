@@ -226,3 +226,25 @@ describe('the order groups are back-tested in', () => {
     expect(evaluationOrder(groups).map((g) => g.spec.name)).toEqual(want);
   });
 });
+
+describe('LogQL rules read range-query answers', () => {
+  it('the answer at each evaluation is what an instant query at that time answers', async () => {
+    const ids = await withLogs(LINES.join('\n'));
+    const { prepareLogqlQuery } = await import('./logql-rule-query');
+    const expr = 'sum by (job) (count_over_time({job=~".+"} |= "error_message" [90s]))';
+    const streams = services!.sources.localStreams();
+    const signal = new AbortController().signal;
+    const grid = { startMs: at('10:09:00'), endMs: at('10:14:00'), intervalMs: 30_000 };
+    const prepared = await prepareLogqlQuery([expr], streams, grid, signal, () => undefined);
+    const counts: number[] = [];
+    for (let t = grid.startMs; t <= grid.endMs; t += grid.intervalMs) {
+      const instant = await services!.handlers['logql.metric']({ kind: 'instant', query: expr, time: t }, { signal });
+      const want = instant.data.resultType === 'vector' ? instant.data.result.map((s) => ({ labels: s.metric, value: Number(s.value[1]) })) : [];
+      const got = prepared.query(expr, t) as { value: number }[];
+      expect(got).toEqual(want);
+      counts.push(got[0]?.value ?? 0);
+    }
+    // 10:09:00 … 10:14:00 every 30s: the three errors enter and leave the 90s window.
+    expect(counts).toEqual([0, 0, 0, 1, 2, 3, 2, 1, 0, 0, 0]);
+  });
+});
