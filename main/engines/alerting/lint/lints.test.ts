@@ -46,6 +46,7 @@ const CASES: Case[] = [
   { name: 'a for equal to the interval is fine', text: rule('    expr: up == 0\n    for: 1m\n'), code: 'for-shorter-than-interval', none: true },
 
   { name: 'an alert without for is info, fixed by adding for: 5m', text: rule('    expr: up == 0\n'), code: 'missing-for', severity: 'info', at: '4:12-13', fixed: (f) => readRuleSource(f).groups[0]!.rules[0]!.forMs, wantFixed: 300_000 },
+  { name: 'a Loki ruler alert without for gets the same note', text: rule('    expr: sum(count_over_time({app="a"} |= "error" [5m])) > 10\n'), code: 'missing-for', severity: 'info', fixed: (f) => readRuleSource(f).groups[0]!.rules[0]!.forMs, wantFixed: 300_000 },
   { name: 'an alert without for in a flow map gets for inside the braces', text: 'groups:\n- name: g\n  rules:\n  - {alert: A, expr: up == 0}\n', code: 'missing-for', fixed: (f) => readRuleSource(f).groups[0]!.rules[0]!.forMs, wantFixed: 300_000 },
 
   { name: 'a label templated from $value is flagged and moved to the annotations', text: rule('    expr: x > 1\n    for: 1m\n    labels:\n      severity: critical\n      value: "{{ $value }}"\n    annotations:\n      summary: s\n'), code: 'value-in-label', severity: 'warning', at: '9:14-28',
