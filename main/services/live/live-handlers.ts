@@ -10,6 +10,7 @@ import type { Clock } from '../../engines/live/clock';
 import type { SourceRegistry } from '../sources/source-registry';
 import { LiveService } from './live-service';
 import { liveStatePath } from './live-paths';
+import type { RunFile } from './live-run';
 
 export const wallClock: Clock = {
   now: () => Date.now(),
@@ -21,19 +22,26 @@ export const wallClock: Clock = {
   },
 };
 
+/** A stream id as the live run follows it: a local path, or (SSH) the registry's own follower. */
+export function liveStreamOf(sources: Pick<SourceRegistry, 'stream'>): (id: string) => RunFile {
+  return (id) => {
+    const { file, info } = sources.stream(id);
+    const labels = info().labels;
+    const path = labels.filename;
+    if (!path) throw new AppFailure(appError('unsupported', `stream ${id} has no file behind it: live rules follow files`));
+    // A stream of another host (SSH) carries that host's path: read it from the registry's
+    // own follower, never open the path here.
+    const remote = labels.host !== undefined && labels.host !== 'localhost';
+    return { path, labels: { ...labels }, ...(remote ? { followed: file } : {}) };
+  };
+}
+
 export function createLiveService(sources: Pick<SourceRegistry, 'stream'>, options: { mode: 'electron' | 'web' | 'cli' | 'test'; configDir?: string; clock?: Clock }): LiveService {
   const persist = options.configDir !== undefined || options.mode === 'electron' || options.mode === 'web';
   const service = new LiveService({
     clock: options.clock ?? wallClock,
     statePath: persist ? liveStatePath(options.configDir) : null,
-    stream: (id) => {
-      const info = sources.stream(id).info();
-      const path = info.labels.filename;
-      const host = info.labels.host;
-      // A stream of another host carries that host's path: never open it here.
-      if (!path || (host !== undefined && host !== 'localhost')) throw new AppFailure(appError('unsupported', `stream ${id} is not a local file: live rules follow local files (SSH hosts and Loki are not followed live yet)`));
-      return { path, labels: { ...info.labels } };
-    },
+    stream: liveStreamOf(sources),
   });
   if (persist && options.mode !== 'cli') void service.restore();
   return service;

@@ -18,6 +18,7 @@ import type { LivePipeline } from './live-pipeline';
 import { LiveSeries } from './live-series';
 import type { SavedRun } from './snapshot';
 import { FileTail } from './tail-file';
+import { IndexedTail } from './indexed-tail';
 
 /** How far before an alert's activation Explore opens: the lines that led to it. */
 export const EXPLORE_BEFORE_MS = 5 * 60_000;
@@ -40,6 +41,8 @@ export interface RunGroup {
 export interface RunFile {
   path: string;
   labels: Record<string, string>;
+  /** A stream the registry follows itself (an SSH host's file): read from it, never opened here. */
+  followed?: IndexedFile;
 }
 
 export interface RunHooks {
@@ -48,7 +51,7 @@ export interface RunHooks {
 }
 
 interface FileState extends RunFile {
-  tail: FileTail;
+  tail: FileTail | IndexedTail;
   linesRead: number;
   rotations: number;
   error: string | null;
@@ -83,22 +86,18 @@ export class LiveRun {
     const needsIndex = groups.some((g) => g.language === 'logql');
     for (const f of files) {
       const resume = saved?.files.find((s) => s.path === f.path)?.position ?? null;
-      const state: FileState = { ...f, linesRead: 0, rotations: 0, error: null, indexed: needsIndex ? openIndexedFile(f.path, { follow: true }) : null, tail: null as unknown as FileTail };
+      const indexed = !needsIndex ? null : (f.followed ?? openIndexedFile(f.path, { follow: true }));
+      const state: FileState = { ...f, linesRead: 0, rotations: 0, error: null, indexed, tail: null as unknown as FileTail };
       const route = pipeline.route(f.labels);
-      state.tail = new FileTail({
-        path: f.path,
-        resume,
-        pollMs,
-        onLines: (lines) => {
-          state.linesRead += lines.length;
-          pipeline.push(route, lines, this.clock.now());
-        },
-        onRotate: () => void state.rotations++,
-        onError: (m) => {
-          state.error = m;
-          hooks.onChange();
-        },
-      });
+      const onLines = (lines: string[]): void => {
+        state.linesRead += lines.length;
+        pipeline.push(route, lines, this.clock.now());
+      };
+      const onError = (m: string): void => {
+        state.error = m;
+        hooks.onChange();
+      };
+      state.tail = f.followed ? new IndexedTail({ file: f.followed, onLines, onRotate: () => void state.rotations++, onError }) : new FileTail({ path: f.path, resume, pollMs, onLines, onRotate: () => void state.rotations++, onError });
       this.files.push(state);
     }
     for (const g of groups) {
@@ -215,6 +214,7 @@ export class LiveRun {
     this.scheduler.stop();
     this.cancelScrape?.();
     this.sender?.stop();
-    await Promise.all(this.files.map(async (f) => (await f.tail.close(), await f.indexed?.close())));
+    // A registry-followed file belongs to the registry: only the run's own index is closed.
+    await Promise.all(this.files.map(async (f) => (await f.tail.close(), f.followed ? undefined : await f.indexed?.close())));
   }
 }

@@ -18,7 +18,7 @@ import type { AnnouncedState } from '../../engines/live/transitions';
 import { checkRules } from '../alerts/check-rules';
 import { throttledSnapshots } from '../sources/async-changes';
 import { LivePipeline } from './live-pipeline';
-import { EXPLORE_BEFORE_MS, LiveRun, type RunGroup } from './live-run';
+import { EXPLORE_BEFORE_MS, LiveRun, type RunFile, type RunGroup } from './live-run';
 import { NotificationHub } from './notification-hub';
 import { emptySnapshot, loadSnapshot, SnapshotWriter, type LiveSnapshot, type SavedRun } from './snapshot';
 
@@ -30,7 +30,7 @@ export interface LiveServiceDeps {
   /** Null: nothing is saved (tests that do not restart). */
   statePath: string | null;
   /** The followed file behind a stream id, with its labels. */
-  stream(id: string): { path: string; labels: Record<string, string> };
+  stream(id: string): RunFile;
   localTime?: PolicyContext['localTime'];
   pollMs?: number;
 }

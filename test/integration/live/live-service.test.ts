@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { re2Port } from '../../../main/adapters/re2/re2-port';
 import { FakeClock } from '../../../main/engines/live/fake-clock';
-import { createLiveService } from '../../../main/services/live/live-handlers';
+import { createLiveService, liveStreamOf } from '../../../main/services/live/live-handlers';
 import { exploreSelector } from '../../../main/services/live/live-run';
 import { parseQuery } from '../../../main/services/logql/logql-ports';
 import { collect, liveService, settledEvaluations, startInput, tempFolder, until } from './live-kit';
@@ -100,13 +100,19 @@ describe('where a notification or an alert opens Explore', () => {
 });
 
 describe('which streams can be followed live', () => {
-  it.each([
-    { name: 'a stream of an SSH host', labels: { filename: '/var/log/syslog', host: 'web-1' }, want: /^stream s1 is not a local file: live rules follow local files/ },
-    { name: 'a stream without a file name (Loki)', labels: { job: 'x' }, want: /^stream s1 is not a local file/ },
-  ])('refuses $name', async ({ labels, want }) => {
-    const sources = { stream: () => ({ info: () => ({ labels }) }) } as unknown as Parameters<typeof createLiveService>[0];
-    const live = createLiveService(sources, { mode: 'test' });
+  const fakeFile = { path: '/var/log/syslog' };
+  const sourcesWith = (labels: Record<string, string>) => ({ stream: () => ({ file: fakeFile, info: () => ({ labels }) }) }) as unknown as Parameters<typeof createLiveService>[0];
+  it('refuses a stream without a file name (Loki)', async () => {
+    const live = createLiveService(sourcesWith({ job: 'x' }), { mode: 'test' });
     const r = await live.start(startInput({ rules: 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: vector(1)\n', streamIds: ['s1'], pipeline: null }));
-    expect(r.ok === false && r.errors[0]!.message).toMatch(want);
+    expect(r.ok === false && r.errors[0]!.message).toMatch(/^stream s1 has no file behind it: live rules follow files/);
+  });
+  it.each([
+    { name: 'a local file is followed by its path', labels: { filename: '/var/log/app.log', host: 'localhost' }, followed: false },
+    { name: "an SSH host's file is read from the registry's own follower, its path never opened here", labels: { filename: '/var/log/syslog', host: 'web-1' }, followed: true },
+  ])('$name', ({ labels, followed }) => {
+    const asked = liveStreamOf(sourcesWith(labels))('s1');
+    expect(asked.path).toBe(labels.filename);
+    expect(asked.followed === fakeFile).toBe(followed);
   });
 });
