@@ -5,22 +5,21 @@
  * Name removal follows Prometheus: every function marks the name for removal except
  * last_over_time, first_over_time, the sorts and the label functions.
  */
-import type { Call, Expr, MatrixSelector } from '../../../shared/promql/ast.js';
+import type { Call, Expr } from '../../../shared/promql/ast.js';
 import { FUNCTIONS } from '../../../shared/promql/functions.js';
 import { LabelsBuilder, METRIC_NAME, type Labels } from '../tsdb/labels.js';
-import { firstAfter, type SeriesView } from '../tsdb/storage.js';
-import { pos, TOO_MANY_SAMPLES, type EvalContext } from './context.js';
+import { firstAfter } from '../tsdb/storage.js';
+import { pos, type EvalContext } from './context.js';
 import { evalAt, evalMatrix, evalScalar, evalVector } from './evaluate.js';
 import { histogramQuantile } from './histogram-quantile.js';
 import { labelJoin, labelReplace } from './label-functions.js';
-import { RANGE_FUNCTIONS, type Window } from './range-functions.js';
-import { durationMs, refTime, seekAfter, selectSeries } from './selectors.js';
+import { RANGE_FUNCTIONS } from './range-functions.js';
+import { COUNTER_SUFFIXES, KEEPS_NAME, metricName, rangeOverSelector, windowOf } from './range-over-selector.js';
+import { durationMs, refTime, selectSeries } from './selectors.js';
 import { sortByLabel, sortByValue } from './sort.js';
 import { VECTOR_FUNCTIONS } from './vector-functions.js';
-import { fail, type Point, type Sample, type Value } from './values.js';
+import { fail, type Sample, type Value } from './values.js';
 
-const KEEPS_NAME = new Set(['last_over_time', 'first_over_time']);
-const COUNTER_SUFFIXES = ['_total', '_sum', '_count', '_bucket'];
 
 /**
  * What a range function does with histogram samples: `all` uses them (it reads only times or
@@ -54,10 +53,6 @@ const HISTOGRAM_MODE: Readonly<Record<string, 'all' | 'pick' | 'mixed' | 'floats
   predict_linear: 'floats',
   double_exponential_smoothing: 'floats',
 };
-
-function metricName(s: { labels: Labels }): string {
-  return s.labels.find((l) => l.name === METRIC_NAME)?.value ?? '';
-}
 
 function unparen(e: Expr): Expr {
   return e.kind === 'paren' ? unparen(e.expr) : e;
@@ -203,77 +198,6 @@ function callRange(ctx: EvalContext, e: Call, matrixArg: number, ts: number): Sa
     const v = fn(windowOf(points), args);
     if (v === undefined) continue;
     out.push({ labels: s.labels, v, ...dropName });
-  }
-  return out;
-}
-
-/** The one window range functions read (they never keep it): reused, grown when a range needs more. */
-const win: Window = { t: new Float64Array(256), v: new Float64Array(256), n: 0 };
-
-function growWindow(min: number): void {
-  const size = Math.max(min, win.t.length * 2);
-  const t = new Float64Array(size);
-  const v = new Float64Array(size);
-  t.set(win.t);
-  v.set(win.v);
-  win.t = t;
-  win.v = v;
-}
-
-/** The general path's points as the window. */
-function windowOf(points: readonly Point[]): Window {
-  if (points.length > win.t.length) growWindow(points.length);
-  for (let i = 0; i < points.length; i++) {
-    win.t[i] = points[i]!.t;
-    win.v[i] = points[i]!.v;
-  }
-  win.n = points.length;
-  return win;
-}
-
-/**
- * The common case without allocating per sample: a range function over a selector whose
- * windows hold floats only. Each series' window is copied into reused points and handed to
- * the function; undefined (the general path then runs) as soon as a histogram sample shows.
- */
-function rangeOverSelector(ctx: EvalContext, e: Call, arg: MatrixSelector, scalars: number[], ts: number): Sample[] | undefined {
-  const fn = RANGE_FUNCTIONS[e.func];
-  if (!fn) return undefined;
-  const end = refTime(ctx, ts, arg.vector.at, arg.vector.offset);
-  const range = durationMs(ctx, arg.range);
-  const args = { rangeStart: end - range, rangeEnd: end, rangeSeconds: range / 1000, ts, scalars };
-  const keepName = KEEPS_NAME.has(e.func);
-  const out: Sample[] = [];
-  let first: SeriesView | undefined;
-  let loaded = 0;
-  const series = selectSeries(ctx, arg.vector);
-  for (let idx = 0; idx < series.length; idx++) {
-    const s = series[idx]!;
-    let n = 0;
-    // The scan is bounded by the samples stored; the sample limit stops it early.
-    for (let i = seekAfter(ctx, arg.vector, idx, s, end - range); i < s.length && s.t[i]! <= end; i++) {
-      if (++loaded > ctx.maxSamples) fail(TOO_MANY_SAMPLES);
-      if (s.hist[i]) return undefined;
-      if (s.stale[i]) continue;
-      if (n === win.t.length) growWindow(n + 1);
-      win.t[n] = s.t[i]!;
-      win.v[n] = s.v[i]!;
-      n++;
-    }
-    if (n === 0) continue;
-    first ??= s;
-    win.n = n;
-    const v = fn(win, args);
-    if (v !== undefined) out.push(keepName ? { labels: s.labels, v } : { labels: s.labels, v, dropName: true });
-  }
-  // The annotations of the general path, which only look at whether a series had points.
-  if (first && e.func === 'quantile_over_time') {
-    const q = scalars[0]!;
-    if (Number.isNaN(q) || q < 0 || q > 1) ctx.annotations.warn(`quantile value should be between 0 and 1, got ${q}${pos(ctx, e.args[0]!)}`);
-  }
-  if (first && (e.func === 'rate' || e.func === 'increase')) {
-    const name = metricName(first);
-    if (name && !COUNTER_SUFFIXES.some((x) => name.endsWith(x))) ctx.annotations.info(`metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${JSON.stringify(name)}${pos(ctx, e.args[0]!)}`);
   }
   return out;
 }
