@@ -6,7 +6,7 @@
  * one connection serves every source of a host; an unknown host key is refused with its
  * fingerprint and a pointer to the Connections page, where accepting it lets the folder in.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +29,8 @@ const signal = new AbortController().signal;
 const APP = ['2024-05-01T10:00:00Z level=info msg="started"', '2024-05-01T10:00:01Z level=error msg="disk full"', '  at Disk.write (disk.js:12)', '2024-05-01T10:00:02Z level=info msg="retrying"'];
 const DB = ['2024-05-01T09:59:58Z db ready', '2024-05-01T10:00:03Z db error: timeout'];
 
-async function saveConnection(name: string, knownHosts: string): Promise<string> {
-  const settings = { kind: 'ssh' as const, name, host: sshd.host, port: sshd.port, user: sshd.user, auth: { type: 'key' as const, keyFile: sshd.clientKeyPath }, knownHostsFile: knownHosts };
+async function saveConnection(name: string, knownHosts: string, user = sshd.user): Promise<string> {
+  const settings = { kind: 'ssh' as const, name, host: sshd.host, port: sshd.port, user, auth: { type: 'key' as const, keyFile: sshd.clientKeyPath }, knownHostsFile: knownHosts };
   const saved = await services.handlers['connections.save']({ settings, secrets: {} }, { signal });
   if (!saved.ok) throw new Error(`connection not saved: ${JSON.stringify(saved.errors)}`);
   return saved.connection.id;
@@ -58,7 +58,7 @@ async function rejection(p: Promise<unknown>): Promise<AppFailure> {
 }
 
 beforeAll(async () => {
-  sshd = await startRealSshd();
+  sshd = await startRealSshd({ extraUsers: ['nobody'] }); // nobody: a user who meets permission errors, even when tests run as root
   configDir = mkdtempSync(join(tmpdir(), 'vigie-ssh-source-config-'));
   logs = join(sshd.dir, 'logs');
   mkdirSync(join(logs, 'sub'), { recursive: true });
@@ -152,6 +152,24 @@ describe('a folder on an SSH host as a source', () => {
     await until(async () => (await textsOf(app.id)).at(-1) === '2024-05-01T10:02:00Z level=info msg="while away"', 30_000, 'the line written while away');
   });
 
+  it('reports per file what the host refuses (a file and a sub-folder it may not read), and reads the rest', async () => {
+    const shared = join(sshd.dir, 'shared');
+    mkdirSync(shared, { mode: 0o755 });
+    mkdirSync(join(shared, 'closed'), { mode: 0o700 });
+    writeFileSync(join(shared, 'open.log'), '2024-05-01T10:00:00Z readable\n', { mode: 0o644 });
+    writeFileSync(join(shared, 'secret.log'), '2024-05-01T10:00:00Z root only\n');
+    chmodSync(join(shared, 'secret.log'), 0o600);
+    const id = await saveConnection('as nobody', knownHostsFile(sshd), 'nobody');
+    const src = await add({ kind: 'ssh', connectionId: id, path: shared });
+    await until(() => streamsOf(src.id).length === 2 && streamsOf(src.id).every((s) => s.status.state !== 'indexing'), 20_000, 'both files settled').catch((e: Error) => {
+      throw new Error(`${e.message}: ${JSON.stringify({ source: sourceOf(src.id), streams: streamsOf(src.id) })}`);
+    });
+    expect(sourceOf(src.id).errors).toEqual([{ code: 'permission_denied', message: `${join(shared, 'closed')}: permission denied on the SSH host`, where: { path: join(shared, 'closed') } }]);
+    expect(streamByName(src.id, join(shared, 'secret.log')).status).toEqual({ state: 'error', error: { code: 'permission_denied', message: `${join(shared, 'secret.log')}: permission denied on the SSH host`, where: { path: join(shared, 'secret.log') } } });
+    expect(streamByName(src.id, join(shared, 'open.log'))).toMatchObject({ status: { state: 'ready' }, lineCount: 1, labels: { host: '127.0.0.1', job: 'shared' } });
+    await services.handlers['sources.remove']({ id: src.id }, { signal });
+  });
+
   it('fails in words on a folder that is not on the host, and on a connection that is not SSH', async () => {
     const missing = await rejection(add({ kind: 'ssh', connectionId, path: '/no/such/folder' }));
     expect(missing.error).toMatchObject({ code: 'not_found', message: '/no/such/folder: no such file or folder on the SSH host' });
@@ -213,7 +231,7 @@ describe('the CLI on a folder of an SSH host: vigie query --from ssh://CONNECTIO
   });
 
   it.each([
-    ['an unknown connection name', 'ssh://nobody/var/log', 'ssh://nobody/var/log: no SSH connection named "nobody" (saved ones: "test sshd", "unknown key")'],
+    ['an unknown connection name', 'ssh://nobody/var/log', 'ssh://nobody/var/log: no SSH connection named "nobody" (saved ones: "test sshd", "as nobody", "unknown key")'],
     ['no path', 'ssh://test%20sshd', 'ssh://test%20sshd: write ssh://CONNECTION/PATH, e.g. ssh://web1/var/log'],
   ])('fails in words on %s', async (_what, from, message) => {
     const r = await cli('query', '{host="127.0.0.1"}', '--from', from);
