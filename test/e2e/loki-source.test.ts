@@ -98,6 +98,16 @@ describe('a Loki connection as a source in Explore', () => {
     for (const v of ['apache', 'api', 'fixture']) expect(texts.some((t) => t.includes(v))).toBe(true);
     await screenshot(page, '60-loki-completion');
     await page.keyboard.press('Escape');
+    // With `job="api"` typed, the host values are those of the api streams (Loki asked with query={job="api"}).
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('{job="api", host=');
+    await until(async () => matched('label-values-with-query.txt') > 0, 10_000, 'the scoped label values');
+    await page.keyboard.press('Control+Space');
+    // Each row reads "VALUE" then its detail "host value".
+    const hosts = async (): Promise<string> => (await rows.allTextContents()).map((t) => t.replace(/host value$/, '')).join(',');
+    await until(async () => (await hosts()) === 'app1,app2,app3', 10_000, `the hosts of api (${await hosts()})`);
+    await page.keyboard.press('Escape');
   });
 
   it('runs a recorded log query and lists the lines Loki sent, oldest first', async () => {

@@ -3,7 +3,7 @@ import { datasourceKey, datasourceOf, lokiBounds } from './datasource';
 import { selectorOf } from './LabelBrowser';
 import { contextSide, selectorOfLabels } from './log-context';
 import { patternStep } from './PatternsView';
-import { selectorText } from './selector-text';
+import { equalityScope, selectorText } from './selector-text';
 
 describe('Explore on a Loki connection: pure helpers', () => {
   it.each([
@@ -57,4 +57,14 @@ describe('Explore on a Loki connection: pure helpers', () => {
     ['five minutes: at least a minute', 0, 300_000, 60],
     ['a week: ~250 samples', 0, 7 * 86_400_000, 2419],
   ])('the patterns step over %s', (_what, a, b, want) => expect(patternStep(a, b)).toBe(want));
+});
+
+describe('the equality matchers typed so far scope Loki’s label values', () => {
+  it.each([
+    ['nothing typed', '', null],
+    ['an unfinished second matcher', '{job="api", host=', { labels: { job: 'api' }, selector: '{job="api"}' }],
+    ['an unterminated value is not a matcher yet', '{job="ap', null],
+    ['regex matchers do not scope', '{job=~"a.*", host="x"} |= "e"', { labels: { host: 'x' }, selector: '{host="x"}' }],
+    ['escapes resolved, labels sorted', '{z="1", a="say \\"hi\\""}', { labels: { z: '1', a: 'say "hi"' }, selector: '{a="say \\"hi\\"", z="1"}' }],
+  ])('%s', (_what, q, want) => expect(equalityScope(q)).toEqual(want));
 });

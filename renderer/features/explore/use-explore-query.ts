@@ -17,6 +17,7 @@ import { parseStep } from '../metrics/step-input';
 import { useMetricRuns } from '../metrics/use-metric-runs';
 import { lokiBounds, LOCAL, type Datasource } from './datasource';
 import { useLokiLabels } from './use-loki-labels';
+import { equalityScope } from './selector-text';
 
 export type MetricType = 'range' | 'instant';
 
@@ -67,7 +68,10 @@ export function useExploreQuery(streams: readonly StreamInfo[], binding?: QueryB
   const lastParams = useRef<string | null>(null);
   const lokiId = datasource.kind === 'loki' ? datasource.connectionId : null;
   const params = JSON.stringify([range.start, range.end, limit, direction, step, metricType, ...(lokiId === null ? [] : [lokiId])]);
-  const lokiLabels = useLokiLabels(lokiId, range);
+  // The matchers typed so far scope completion's label values; a new object only when they change.
+  const scopeNow = lokiId === null ? null : equalityScope(text);
+  const scope = useMemo(() => scopeNow, [scopeNow?.selector]); // eslint-disable-line react-hooks/exhaustive-deps -- the selector is the identity
+  const lokiLabels = useLokiLabels(lokiId, range, scope);
   const clearMetrics = metrics.clear;
   const clear = useCallback(() => {
     clearLog();
