@@ -176,6 +176,12 @@ describe('a Loki connection as a source in Explore', () => {
     expect(await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-line')))).toEqual(want);
     expect(matched('tail-start-old.txt')).toBe(1);
     await screenshot(page, '64-loki-live-tail');
+    const tail = page.getByTestId('live-tail');
+    await page.getByTestId('tail-pause').click();
+    await until(async () => (await tail.getAttribute('data-status')) === 'paused', 5_000, 'paused');
+    await page.getByTestId('tail-pause').click();
+    await until(async () => (await tail.getAttribute('data-status')) === 'live', 5_000, 'live again');
+    expect(Number(await tail.getAttribute('data-count'))).toBe(3);
     await page.getByTestId('tail-stop').click();
     await until(async () => (await page.getByTestId('live-tail').count()) === 0, 10_000, 'the tail to close');
   });

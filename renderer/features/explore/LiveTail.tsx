@@ -5,6 +5,7 @@ import { formatTimestamp, type TimeZoneSetting } from '../../app/time-format';
 import { errorText } from '../../rpc/errors';
 import { useRpc } from '../../rpc/RpcProvider';
 import { appendStreams, type ResultRow } from './query-results';
+import { emptyTail, tailPause, tailPush, type TailBuffer } from './tail-buffer';
 
 /** Lines kept on screen: the oldest go first (Grafana keeps a bounded live buffer too). */
 const KEEP = 1000;
@@ -29,19 +30,18 @@ type Status = 'live' | 'paused' | 'ended' | 'error';
  */
 export function LiveTail({ connectionId, query, limit, start, timeZone, onStop }: Props) {
   const { client } = useRpc();
-  const [rows, setRows] = useState<ResultRow[]>([]);
-  const [status, setStatus] = useState<Status>('live');
+  const [buffer, setBuffer] = useState<TailBuffer<ResultRow>>(emptyTail);
+  const rows = buffer.shown;
+  const [ended, setEnded] = useState<'ended' | 'error' | null>(null);
+  const status: Status = ended ?? (buffer.paused ? 'paused' : 'live');
   const [error, setError] = useState<string | null>(null);
   const [dropped, setDropped] = useState(0);
-  const held = useRef<ResultRow[]>([]);
-  const paused = useRef(false);
   const seq = useRef(0);
   const bottom = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    setRows([]);
-    held.current = [];
-    setStatus('live');
+    setBuffer(emptyTail());
+    setEnded(null);
     setError(null);
     const loki = client as unknown as RpcClient<typeof lokiContract>;
     // delay_for=0: lines as soon as Loki has them (Grafana's live tail does not hold them back either).
@@ -49,40 +49,29 @@ export function LiveTail({ connectionId, query, limit, start, timeZone, onStop }
       next(e) {
         if (e.kind === 'dropped') return setDropped((d) => d + e.count);
         const fresh = appendStreams([], e.result).map((r) => ({ ...r, seq: seq.current++ }));
-        held.current.push(...fresh);
-        if (!paused.current) flush();
+        setBuffer((b) => tailPush(b, fresh, KEEP));
       },
       end(err) {
         if (err && err.code !== 'cancelled') {
           setError(errorText(err));
-          setStatus('error');
-        } else setStatus('ended');
+          setEnded('error');
+        } else setEnded('ended');
       },
     });
     return stop;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- flush only reads refs and setters
   }, [client, connectionId, query, limit, start]);
-
-  function flush(): void {
-    const fresh = held.current;
-    held.current = [];
-    if (fresh.length) setRows((r) => [...r, ...fresh].slice(-KEEP));
-  }
   // Braces: newer Chromium returns a Promise from scrollIntoView, which React would call as a cleanup.
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'end' });
   }, [rows]);
 
-  const togglePause = (): void => {
-    paused.current = !paused.current;
-    setStatus(paused.current ? 'paused' : 'live');
-    if (!paused.current) flush();
-  };
+  const togglePause = (): void => setBuffer((b) => tailPause(b, !b.paused, KEEP));
   return (
     <div className="tail-panel" data-testid="live-tail" data-status={status} data-count={rows.length}>
       <div className="toolbar log-toolbar">
         <span className="log-count">
           {status === 'live' && <span className="spinner" />} Live: {rows.length} {rows.length === 1 ? 'line' : 'lines'}
+        {buffer.held.length > 0 && <span className="muted small-text"> · {buffer.held.length} new while paused</span>}
         </span>
         {dropped > 0 && <span className="badge badge-warn" title="Loki could not send these in time (a slow reader)">{dropped} dropped by Loki</span>}
         {status === 'ended' && <span className="badge">ended</span>}

@@ -3,6 +3,7 @@ import { datasourceKey, datasourceOf, lokiBounds } from './datasource';
 import { selectorOf } from './LabelBrowser';
 import { contextSide, selectorOfLabels } from './log-context';
 import { patternStep } from './PatternsView';
+import { emptyTail, tailPause, tailPush } from './tail-buffer';
 import { equalityScope, selectorText } from './selector-text';
 
 describe('Explore on a Loki connection: pure helpers', () => {
@@ -67,4 +68,20 @@ describe('the equality matchers typed so far scope Loki’s label values', () =>
     ['regex matchers do not scope', '{job=~"a.*", host="x"} |= "e"', { labels: { host: 'x' }, selector: '{host="x"}' }],
     ['escapes resolved, labels sorted', '{z="1", a="say \\"hi\\""}', { labels: { z: '1', a: 'say "hi"' }, selector: '{a="say \\"hi\\"", z="1"}' }],
   ])('%s', (_what, q, want) => expect(equalityScope(q)).toEqual(want));
+});
+
+describe('the live tail’s buffer', () => {
+  it('shows lines as they come, holds them while paused, shows them on resume, keeps the newest', () => {
+    let b = emptyTail<number>();
+    b = tailPush(b, [1, 2], 4);
+    expect(b.shown).toEqual([1, 2]);
+    b = tailPause(b, true, 4);
+    b = tailPush(b, [3], 4);
+    b = tailPush(b, [4, 5], 4);
+    expect([b.shown, b.held, b.paused]).toEqual([[1, 2], [3, 4, 5], true]);
+    b = tailPause(b, false, 4);
+    expect([b.shown, b.held, b.paused]).toEqual([[2, 3, 4, 5], [], false]);
+    b = tailPush(b, [6, 7, 8, 9, 10], 4);
+    expect(b.shown).toEqual([7, 8, 9, 10]);
+  });
 });
