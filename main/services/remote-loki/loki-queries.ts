@@ -55,7 +55,11 @@ export async function* remoteLogQuery(client: LokiClient, input: RemoteLogQuery,
     }
     const { done, total } = step.value;
     answer = step.value.answer;
-    if (answer.data.resultType !== 'streams') break;
+    if (answer.data.resultType !== 'streams') {
+      // A metric query: no more sub-queries, the error below says why.
+      await chunks.return(answer);
+      break;
+    }
     if (total > 1) yield { kind: 'chunks', done, total };
     const fresh = newEntries(answer, sent);
     if (fresh.length) yield { kind: 'streams', result: fresh };
