@@ -31,7 +31,7 @@ export async function sshPlace(spec: AddSpec, hosts: SshHostPool | null): Promis
     const root = await host.absolute(typed.root);
     return { root, glob: typed.glob, kind: await host.kind(root), ssh: host };
   } catch (e) {
-    await hosts.release(spec.connectionId);
+    await hosts.release(host);
     throw e;
   }
 }

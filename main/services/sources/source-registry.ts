@@ -64,6 +64,8 @@ interface Source {
   /** The SSH host the files are on (absent: local). */
   ssh?: SshHost;
   offState?: () => void;
+  /** Its SSH connection was edited or removed since: the source still uses the old one. */
+  sshStale?: boolean;
 }
 
 
@@ -102,7 +104,7 @@ export class SourceRegistry {
     try {
       return await this.register(spec, place, options);
     } catch (e) {
-      if (place.ssh) await this.sshHosts!.release(place.ssh.connectionId);
+      if (place.ssh) await this.sshHosts!.release(place.ssh);
       throw e;
     }
   }
@@ -235,8 +237,16 @@ export class SourceRegistry {
     if (source.pipeline?.timer) clearTimeout(source.pipeline.timer);
     await Promise.all([...source.streams.values()].map((s) => (s.off(), s.file.close())));
     source.offState?.();
-    if (source.ssh) await this.sshHosts!.release(source.ssh.connectionId);
+    if (source.ssh) await this.sshHosts!.release(source.ssh);
     this.changed();
+  }
+
+  /** A saved SSH connection was edited or removed: new sources get a new connection; the card of an old one says so. */
+  sshConnectionChanged(connectionId: string): void {
+    this.sshHosts?.retire(connectionId);
+    let any = false;
+    for (const s of this.sources.values()) if (s.ssh?.connectionId === connectionId) any = s.sshStale = true;
+    if (any) this.changed();
   }
 
   setJob(id: string, job: string): SourceInfo {
@@ -300,7 +310,8 @@ export class SourceRegistry {
       const state = s.ssh.state();
       info.ssh = { connectionId, name, host, port, user, ...state };
       // The connection's trouble first: it explains every file's.
-      if (state.message) info.errors = [appError(state.state === 'failed' ? 'unauthorized' : 'unreadable', state.message), ...errors];
+      if (state.message) info.errors = [appError(state.state === 'failed' ? 'unauthorized' : 'unreadable', state.message), ...info.errors];
+      if (s.sshStale) info.errors = [appError('bad_input', `the SSH connection "${name}" was edited or removed after this folder was added; it still reads with the old settings: remove the folder and add it again to use the new ones`), ...info.errors];
     }
     return info;
   }

@@ -41,21 +41,36 @@ describe('an SSH source card tells the connection state in words', () => {
 });
 
 describe('the SSH connections shared by sources', () => {
-  const fakeHost = (id: string, log: string[]): SshHost => ({ connectionId: id, close: async () => void log.push(`close ${id}`) }) as unknown as SshHost;
+  const fakeHost = (id: string, log: string[], tag = id): SshHost => ({ connectionId: id, tag, close: async () => void log.push(`close ${tag}`) }) as unknown as SshHost;
 
   it('opens one connection per id for every source of it, and closes it with the last one', async () => {
     const log: string[] = [];
     const pool = new SshHostPool(async (id) => (log.push(`open ${id}`), fakeHost(id, log)));
     const [a, b] = await Promise.all([pool.acquire('c1'), pool.acquire('c1')]);
     expect(a).toBe(b);
-    await pool.acquire('c2');
+    const c = await pool.acquire('c2');
     expect(pool.counts()).toEqual({ c1: 2, c2: 1 });
-    await pool.release('c1');
+    await pool.release(a);
     expect(log).toEqual(['open c1', 'open c2']);
-    await pool.release('c1');
-    await pool.release('c2');
+    await pool.release(b);
+    await pool.release(c);
     expect(log).toEqual(['open c1', 'open c2', 'close c1', 'close c2']);
     expect(pool.counts()).toEqual({});
+  });
+
+  it('gives new sources a new connection once the settings changed, and closes the old one with its last source', async () => {
+    const log: string[] = [];
+    let n = 0;
+    const pool = new SshHostPool(async (id) => fakeHost(id, log, `${id}#${++n}`));
+    const old = await pool.acquire('c1');
+    pool.retire('c1');
+    const fresh = await pool.acquire('c1');
+    expect(fresh).not.toBe(old);
+    await pool.release(old);
+    expect(log).toEqual(['close c1#1']);
+    expect(pool.counts()).toEqual({ c1: 1 });
+    await pool.release(fresh);
+    expect(log).toEqual(['close c1#1', 'close c1#2']);
   });
 
   it('keeps no failed connection: the next source tries again', async () => {

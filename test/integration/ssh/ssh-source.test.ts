@@ -193,6 +193,22 @@ describe('a folder on an SSH host as a source', () => {
     await ready(added.id, 1);
     expect(sourceOf(added.id).ssh).toMatchObject({ name: 'unknown key', state: 'ready' });
   });
+
+  it('says on the card when its connection was edited after the folder was added, and a new folder uses the new settings', async () => {
+    const known = knownHostsFile(sshd);
+    const id = await saveConnection('to edit', known);
+    const before = await add({ kind: 'ssh', connectionId: id, path: join(logs, 'sub') });
+    await ready(before.id, 1);
+    const logins = accepted();
+    const edited = await services.handlers['connections.save']({ settings: { id, kind: 'ssh', name: 'edited', host: sshd.host, port: sshd.port, user: sshd.user, auth: { type: 'key', keyFile: sshd.clientKeyPath }, knownHostsFile: known }, secrets: {} }, { signal });
+    expect(edited.ok).toBe(true);
+    expect(sourceOf(before.id).errors[0]!.message).toBe(
+      'the SSH connection "to edit" was edited or removed after this folder was added; it still reads with the old settings: remove the folder and add it again to use the new ones',
+    );
+    const after = await add({ kind: 'ssh', connectionId: id, path: logs, recursive: false });
+    expect(sourceOf(after.id)).toMatchObject({ errors: [], ssh: { name: 'edited', state: 'ready' } });
+    expect(accepted()).toBe(logins + 1);
+  });
 });
 
 describe('the CLI on a folder of an SSH host: vigie query --from ssh://CONNECTION/PATH', () => {
@@ -231,7 +247,7 @@ describe('the CLI on a folder of an SSH host: vigie query --from ssh://CONNECTIO
   });
 
   it.each([
-    ['an unknown connection name', 'ssh://nobody/var/log', 'ssh://nobody/var/log: no SSH connection named "nobody" (saved ones: "test sshd", "as nobody", "unknown key")'],
+    ['an unknown connection name', 'ssh://nobody/var/log', 'ssh://nobody/var/log: no SSH connection named "nobody" (saved ones: "test sshd", "as nobody", "unknown key", "edited")'],
     ['no path', 'ssh://test%20sshd', 'ssh://test%20sshd: write ssh://CONNECTION/PATH, e.g. ssh://web1/var/log'],
   ])('fails in words on %s', async (_what, from, message) => {
     const r = await cli('query', '{host="127.0.0.1"}', '--from', from);
