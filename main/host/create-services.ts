@@ -56,6 +56,7 @@ export function createServices(options: ServicesOptions): Services {
   const version = packageVersion();
 
   const connections = createConnectionService(options.connections);
+  connections.onChange((id) => sources.sshConnectionChanged(id));
   const remote = remoteHandlers((id) => connections.prometheusConfig(id));
   const loki = lokiHandlers((id) => connections.lokiConfig(id));
   const live = createLiveService(sources, { mode: options.mode, ...(options.configDir !== undefined ? { configDir: options.configDir } : {}) });
