@@ -16,6 +16,7 @@ import { checkRulesHandler } from '../services/alerts/check-rules';
 import { runBacktest } from '../services/alerts/backtest-service';
 import { runRulesTest } from '../services/alerts/unit-test';
 import { createLiveService, liveHandlers } from '../services/live/live-handlers';
+import { createLokiClient } from '../adapters/loki';
 import type { LiveService } from '../services/live/live-service';
 import { connectionHandlers, createConnectionService, type ConnectionsOptions } from '../services/connections';
 import { remoteHandlers } from '../services/remote/prometheus-queries';
@@ -59,7 +60,7 @@ export function createServices(options: ServicesOptions): Services {
   connections.onChange((id) => sources.sshConnectionChanged(id));
   const remote = remoteHandlers((id) => connections.prometheusConfig(id));
   const loki = lokiHandlers((id) => connections.lokiConfig(id));
-  const live = createLiveService(sources, { mode: options.mode, ...(options.configDir !== undefined ? { configDir: options.configDir } : {}) });
+  const live = createLiveService(sources, { mode: options.mode, loki: async (id) => createLokiClient(await connections.lokiConfig(id)), ...(options.configDir !== undefined ? { configDir: options.configDir } : {}) });
   const handlers = {
     'app.info': async () => ({ name: 'vigie' as const, version, mode: options.mode, platform: process.platform }),
     'sources.list': async () => sources.snapshot(),

@@ -34,8 +34,13 @@ export const liveStartInputSchema = z.object({
   rules: z.string().max(1024 * 1024),
   /** The rule file's name: it takes part in each group's evaluation offset, as in Prometheus. */
   rulesName: z.string().min(1).max(1024).default('rules.yml'),
-  /** The followed streams (local files). */
-  streamIds: z.array(z.string()).min(1, 'choose at least one stream to follow').max(1000),
+  /** The followed streams (local files, SSH hosts' files). */
+  streamIds: z.array(z.string()).max(1000),
+  /**
+   * A Loki connection: its lines matching `query` (a log selector) are tailed into the
+   * pipeline, and LogQL (Loki ruler) groups are asked of that Loki, as its ruler would.
+   */
+  loki: z.object({ connectionId: z.string().min(1), query: z.string().min(1).max(64 * 1024) }).nullable().default(null),
   /** A Promtail pipeline (or config) whose metrics stages make the series PromQL rules read. */
   pipeline: z.string().max(1024 * 1024).nullable(),
   /** global.evaluation_interval (ms) for groups without their own; Prometheus' default is 1m. */

@@ -11,6 +11,7 @@ import type { SourceRegistry } from '../sources/source-registry';
 import { LiveService } from './live-service';
 import { liveStatePath } from './live-paths';
 import type { RunFile } from './live-run';
+import type { LokiClient } from '../../adapters/loki';
 
 export const wallClock: Clock = {
   now: () => Date.now(),
@@ -36,12 +37,13 @@ export function liveStreamOf(sources: Pick<SourceRegistry, 'stream'>): (id: stri
   };
 }
 
-export function createLiveService(sources: Pick<SourceRegistry, 'stream'>, options: { mode: 'electron' | 'web' | 'cli' | 'test'; configDir?: string; clock?: Clock }): LiveService {
+export function createLiveService(sources: Pick<SourceRegistry, 'stream'>, options: { mode: 'electron' | 'web' | 'cli' | 'test'; configDir?: string; clock?: Clock; loki?: (connectionId: string) => Promise<LokiClient> }): LiveService {
   const persist = options.configDir !== undefined || options.mode === 'electron' || options.mode === 'web';
   const service = new LiveService({
     clock: options.clock ?? wallClock,
     statePath: persist ? liveStatePath(options.configDir) : null,
     stream: liveStreamOf(sources),
+    ...(options.loki ? { loki: options.loki } : {}),
   });
   if (persist && options.mode !== 'cli') void service.restore();
   return service;

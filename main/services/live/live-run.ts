@@ -19,6 +19,8 @@ import { LiveSeries } from './live-series';
 import type { SavedRun } from './snapshot';
 import { FileTail } from './tail-file';
 import { IndexedTail } from './indexed-tail';
+import type { LokiClient } from '../../adapters/loki';
+import { lokiVector, tailLokiIntoPipeline } from './loki-tail';
 
 /** How far before an alert's activation Explore opens: the lines that led to it. */
 export const EXPLORE_BEFORE_MS = 5 * 60_000;
@@ -67,6 +69,7 @@ export class LiveRun {
   private cancelScrape: (() => void) | null = null;
   private readonly abort = new AbortController();
   private stopped = false;
+  private lokiTail: Promise<void> | null = null;
   lastError: string | null = null;
 
   constructor(
@@ -78,6 +81,8 @@ export class LiveRun {
     readonly announced: AnnouncedState,
     private readonly saved: SavedRun | null,
     private readonly clock: Clock,
+    /** The Loki connection of input.loki: tailed into the pipeline, asked the LogQL groups. */
+    private readonly loki: LokiClient | null,
     private readonly hooks: RunHooks,
     private readonly pollMs = 250,
   ) {
@@ -114,6 +119,13 @@ export class LiveRun {
         f.error = `${f.path}: ${(e as Error).message}`;
       }
     }
+    if (this.loki && this.input.loki) {
+      // From now on, as Promtail's tail would start; no hold-back (delay_for 0).
+      this.lokiTail = tailLokiIntoPipeline(this.loki, { query: this.input.loki.query, start: this.clock.now(), delayFor: 0 }, this.pipeline, this.clock, this.abort.signal, (m) => {
+        this.lastError = m;
+        this.hooks.onChange();
+      });
+    }
     this.armScrape();
     for (const g of this.groups) {
       this.scheduler.add({
@@ -149,6 +161,7 @@ export class LiveRun {
   }
 
   private async logqlQuery(expr: string, tMs: number): Promise<Vector> {
+    if (this.loki) return lokiVector(await this.loki.query({ query: expr, time: tMs }, { signal: this.abort.signal }));
     const streams = this.files.filter((f) => f.indexed).map((f) => ({ labels: f.labels, file: f.indexed! }));
     const a = await runLocalMetricQuery({ kind: 'instant', query: expr, time: tMs }, streams, this.abort.signal, null);
     const d = a.data;
@@ -214,6 +227,8 @@ export class LiveRun {
     this.scheduler.stop();
     this.cancelScrape?.();
     this.sender?.stop();
+    await this.lokiTail;
+    await this.loki?.close();
     // A registry-followed file belongs to the registry: only the run's own index is closed.
     await Promise.all(this.files.map(async (f) => (await f.tail.close(), f.followed ? undefined : await f.indexed?.close())));
   }

@@ -18,6 +18,7 @@ import type { AnnouncedState } from '../../engines/live/transitions';
 import { checkRules } from '../alerts/check-rules';
 import { throttledSnapshots } from '../sources/async-changes';
 import { LivePipeline } from './live-pipeline';
+import type { LokiClient } from '../../adapters/loki';
 import { EXPLORE_BEFORE_MS, LiveRun, type RunFile, type RunGroup } from './live-run';
 import { NotificationHub } from './notification-hub';
 import { emptySnapshot, loadSnapshot, SnapshotWriter, type LiveSnapshot, type SavedRun } from './snapshot';
@@ -31,6 +32,8 @@ export interface LiveServiceDeps {
   statePath: string | null;
   /** The followed file behind a stream id, with its labels. */
   stream(id: string): RunFile;
+  /** A Loki connection's client (tailed lines, LogQL groups asked of it); absent: Loki is not offered. */
+  loki?: (connectionId: string) => Promise<LokiClient>;
   localTime?: PolicyContext['localTime'];
   pollMs?: number;
 }
@@ -95,6 +98,7 @@ export class LiveService {
       // The session is saved in plain JSON: credentials have no place in it.
       if (u.username || u.password) return { ok: false, errors: [pos('the Alertmanager URL must not carry a user name or password: the live session is saved in a plain file')] };
     }
+    if (input.streamIds.length === 0 && !input.loki) return { ok: false, errors: [pos('choose at least one stream to follow, or a Loki connection')] };
     let files;
     try {
       files = input.streamIds.map((id) => this.deps.stream(id));
@@ -119,7 +123,16 @@ export class LiveService {
     // Announced firings of rules no longer in the file are dropped (nothing will ever resolve them).
     const names = new Set(groups.flatMap((g) => g.spec.rules.map((r) => `${g.spec.name}\u0000${r.kind === 'alerting' ? r.alert : r.record}`)));
     const announced: AnnouncedState = new Map((saved?.announced ?? []).filter(([, a]) => names.has(`${a.group}\u0000${a.rule}`)));
-    const run = new LiveRun(input, startedAtMs, groups, files, pipe.pipeline, announced, saved, this.deps.clock, {
+    let loki: LokiClient | null = null;
+    if (input.loki) {
+      if (!this.deps.loki) return { ok: false, errors: [pos('Loki connections are not available here')] };
+      try {
+        loki = await this.deps.loki(input.loki.connectionId);
+      } catch (e) {
+        return { ok: false, errors: [pos(`Loki: ${(e as Error).message}`)] };
+      }
+    }
+    const run = new LiveRun(input, startedAtMs, groups, files, pipe.pipeline, announced, saved, this.deps.clock, loki, {
       onEvaluated: (g, outcome, tMs) => this.evaluated(g, outcome, tMs),
       onChange: () => this.changed(false),
     }, this.deps.pollMs);

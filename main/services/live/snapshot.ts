@@ -43,6 +43,7 @@ export const savedRunSchema = z.object({
     externalLabels: labelsSchema,
     externalUrl: z.string().default('http://vigie.localhost'),
     alertmanager: z.object({ url: z.string(), resendDelayMs: z.number() }).nullable(),
+    loki: z.object({ connectionId: z.string(), query: z.string() }).nullable().default(null),
   }),
   startedAtMs: z.number(),
   files: z.array(z.object({ path: z.string(), labels: labelsSchema, position: z.object({ id: z.string(), offset: z.number() }).nullable() })),
