@@ -9,6 +9,7 @@ import { useLocation } from '../../app/LocationProvider';
 import { useSettings } from '../../app/SettingsProvider';
 import { formatDateTime } from '../../app/time-format';
 import { errorText } from '../../rpc/errors';
+import { LokiLiveSource, type LokiLiveChoice } from './LokiLiveSource';
 import { useRpcMutation, useRpcStream } from '../../rpc/hooks';
 import { silenceMatchersFor, SILENCE_DURATIONS, since, sortAlerts, stateSince } from './live-view';
 import './live.css';
@@ -159,6 +160,9 @@ export function LivePanel({ rules, streamIds, pipeline }: LivePanelProps) {
   const stop = useRpcMutation('live.stop');
   const running = state.data?.running === true;
   const errors = start.data && !start.data.ok ? start.data.errors : [];
+  const [loki, setLoki] = useState<LokiLiveChoice | null>(null);
+  const lokiReady = loki !== null && loki.query.trim() !== '';
+  const nothingToFollow = streamIds.length === 0 && !lokiReady;
   return (
     <section className="card live-panel" data-testid="live-panel">
       <div className="live-head">
@@ -168,12 +172,13 @@ export function LivePanel({ rules, streamIds, pipeline }: LivePanelProps) {
             type="checkbox"
             data-testid="live-switch"
             checked={running}
-            disabled={start.isPending || stop.isPending || (!running && (streamIds.length === 0 || !rules.trim()))}
-            onChange={(e) => (e.target.checked ? start.mutate({ rules, streamIds, pipeline }) : stop.mutate({}))}
+            disabled={start.isPending || stop.isPending || (!running && (nothingToFollow || !rules.trim()))}
+            onChange={(e) => (e.target.checked ? start.mutate({ rules, streamIds, pipeline, loki: lokiReady ? loki : null }) : stop.mutate({}))}
           />{' '}
-          {running ? 'Evaluating on followed logs' : streamIds.length === 0 ? 'Choose streams to follow' : 'Off'}
+          {running ? 'Evaluating on followed logs' : nothingToFollow ? 'Choose streams (or a Loki selector) to follow' : 'Off'}
         </label>
       </div>
+      <LokiLiveSource value={loki} onChange={setLoki} disabled={running} />
       {start.error && <div className="error-text">{errorText(start.error)}</div>}
       {errors.map((e, i) => (
         <div key={i} className="error-text" data-testid="live-error">
