@@ -19,7 +19,8 @@ import { createLiveService, liveHandlers } from '../services/live/live-handlers'
 import { createLokiClient } from '../adapters/loki';
 import type { LiveService } from '../services/live/live-service';
 import { connectionHandlers, createConnectionService, type ConnectionsOptions } from '../services/connections';
-import { remoteHandlers } from '../services/remote/prometheus-queries';
+import { prometheusRuleQuery, remoteHandlers } from '../services/remote/prometheus-queries';
+import { createPrometheusClient } from '../adapters/prometheus';
 import { alertmanagerHandlers } from '../services/remote/alertmanager-queries';
 import { lokiHandlers } from '../services/remote-loki';
 
@@ -77,7 +78,11 @@ export function createServices(options: ServicesOptions): Services {
     'pipeline.run': async (input, { signal }) => runPipeline(input, sources.localStreams(), signal),
     'pipeline.export': async (input) => exportPipelineConfig(input),
     'rules.check': async (input) => checkRulesHandler(input),
-    'rules.backtest': (input, { signal }) => runBacktest(input, sources.localStreams(), signal),
+    'rules.backtest': (input, { signal }) =>
+      runBacktest(input, sources.localStreams(), signal, async (id) => {
+        const client = createPrometheusClient(await connections.prometheusConfig(id));
+        return { query: prometheusRuleQuery(client, signal), close: () => client.close() };
+      }),
     'rules.test': async (input) => runRulesTest(input),
     ...liveHandlers(live),
     ...connectionHandlers(connections),

@@ -47,6 +47,8 @@ export const backtestInputSchema = z.object({
   streamIds: z.array(z.string()).max(1000),
   /** … and, for PromQL rules, the metrics this Promtail pipeline derives from those lines on log time. */
   pipeline: z.string().max(1024 * 1024).nullable(),
+  /** A Prometheus connection: PromQL rules are asked of it instead of the pipeline's metrics. */
+  prometheus: z.string().min(1).nullish(),
   start: epochMs,
   end: epochMs,
   /** Overrides every group's interval (ms). */

@@ -41,6 +41,8 @@ export interface BacktestRequest {
   rules: string;
   streamIds: string[];
   pipeline: string | null;
+  /** A Prometheus connection id: PromQL rules are asked of it (no pipeline metrics then). */
+  prometheus?: string | null | undefined;
   start: number;
   end: number;
   intervalMs?: number | undefined;
@@ -208,7 +210,24 @@ function groupEvent(spec: RuleGroupSpec, intervalMs: number, r: BacktestResult):
   return { group: spec.name, intervalMs, alerts: r.alerts, series, errors };
 }
 
-export async function* runBacktest(input: BacktestRequest, streams: readonly LocalStream[], signal: AbortSignal): AsyncGenerator<BacktestEvent> {
+/** A Prometheus connection's instant queries as a rule query function, and how to let it go. */
+export type RemotePromql = (connectionId: string) => Promise<{ query: QueryFunc; close(): Promise<void> }>;
+
+export async function* runBacktest(input: BacktestRequest, streams: readonly LocalStream[], signal: AbortSignal, remote?: RemotePromql): AsyncGenerator<BacktestEvent> {
+  const prometheusId = input.prometheus ?? null;
+  if (prometheusId !== null && !remote) {
+    yield { kind: 'invalid', errors: [{ message: 'Prometheus connections are not available here', line: 1, column: 1, endLine: 1, endColumn: 1 }] };
+    return;
+  }
+  const prom = prometheusId !== null ? await remote!(prometheusId) : null;
+  try {
+    yield* backtestWith(input, streams, signal, prom?.query ?? null);
+  } finally {
+    await prom?.close();
+  }
+}
+
+async function* backtestWith(input: BacktestRequest, streams: readonly LocalStream[], signal: AbortSignal, remoteQuery: QueryFunc | null): AsyncGenerator<BacktestEvent> {
   const started = Date.now();
   const check = checkRules(input.rules, input.intervalMs ? { defaultIntervalMs: input.intervalMs } : {});
   const loaded = parseRuleFile(input.rules);
@@ -230,7 +249,7 @@ export async function* runBacktest(input: BacktestRequest, streams: readonly Loc
 
   const storage = createStorage();
   const promqlGroups = groups.filter((g) => g.language === 'promql');
-  if (promqlGroups.length > 0 && input.pipeline !== null && input.pipeline.trim() !== '') {
+  if (remoteQuery === null && promqlGroups.length > 0 && input.pipeline !== null && input.pipeline.trim() !== '') {
     const reach = Math.max(...promqlGroups.flatMap((g) => g.spec.rules.map((r) => reachMs(r.expr))));
     const work = loadPipelineMetrics(input.pipeline, streams, input.streamIds, { fromMs: input.start - reach, toMs: input.end }, storage, signal, progress('pipeline'));
     const metrics = yield* queue.drain(work);
@@ -253,6 +272,9 @@ export async function* runBacktest(input: BacktestRequest, streams: readonly Loc
       const chosen = new Set(input.streamIds);
       const work = prepareLogqlQuery(g.spec.rules.map((r) => r.expr), streams.filter((s) => chosen.has(s.id)), { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs }, signal, progress(`logql ${g.spec.name}`));
       query = (yield* queue.drain(work)).query;
+    } else if (remoteQuery !== null) {
+      // Asked of the connected Prometheus at each evaluation, as its own rule manager would.
+      query = remoteQuery;
     } else {
       query = promqlQuery(storage, input.intervalMs ?? DEFAULT_INTERVAL_MS, written, { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs }, signal);
     }
@@ -271,7 +293,7 @@ export async function* runBacktest(input: BacktestRequest, streams: readonly Loc
     const result = yield* queue.drain(backtestGroup(g.spec, { query: paced, append, startMs: input.start, endMs: input.end, intervalMs: g.intervalMs, regex: templateRegexPort }));
     evaluations += calls;
     const event = groupEvent(g.spec, g.intervalMs, result);
-    if (g.language === 'promql') {
+    if (g.language === 'promql' && remoteQuery === null) {
       const engine = createPromqlEngine(storage, { regex: re2Port, lookbackDeltaMs: LOOKBACK_MS, subqueryStepMs: input.intervalMs ?? DEFAULT_INTERVAL_MS });
       const rules = g.spec.rules.map((r) => ({ name: r.kind === 'alerting' ? r.alert : r.record, expr: r.expr }));
       event.operands = operandSeries(engine, rules, { startMs: input.start, endMs: input.end, intervalMs: g.intervalMs }, { maxSteps: MAX_STEPS_PER_QUERY, maxSeries: 100, maxPoints: MAX_POINTS });

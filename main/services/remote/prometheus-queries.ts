@@ -74,3 +74,13 @@ export function remoteHandlers(resolve: PrometheusConfigResolver): { handlers: H
     },
   };
 }
+
+/** A Prometheus connection as a rule's query function: an instant query at each evaluation time. */
+export function prometheusRuleQuery(client: PrometheusClient, signal: AbortSignal): (expr: string, tMs: number) => Promise<{ labels: Record<string, string>; value: number }[]> {
+  return async (expr, tMs) => {
+    const { value } = unwrap(await client.query({ query: expr, time: tMs }, signal));
+    if (value.resultType === 'vector') return value.result.map((s) => ({ labels: s.metric, value: Number(s.value[1]) }));
+    if (value.resultType === 'scalar') return [{ labels: {}, value: Number(value.result[1]) }];
+    throw new Error(`a rule's expression must give a vector or a scalar; Prometheus answered a ${value.resultType}`);
+  };
+}

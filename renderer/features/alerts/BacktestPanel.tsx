@@ -8,6 +8,7 @@ import { backtestRange, progressFraction, staleInputs } from './backtest-view';
 import { BacktestGroupResult } from './BacktestResults';
 import { useBacktest } from './use-alerts';
 import type { PipelineChoice } from './use-pipeline-choice';
+import { PrometheusSource } from './PrometheusSource';
 
 interface Props {
   rules: string;
@@ -26,17 +27,17 @@ interface Props {
  */
 export function BacktestPanel({ rules, streams, chosen, choice, runRef, theme, zone }: Props) {
   const { range } = useLocation();
-  const { source, setSource, pasted, setPasted, pipelinesConfig, pipeline } = choice;
+  const { source, setSource, pasted, setPasted, pipelinesConfig, pipeline, prometheus } = choice;
   const span = useMemo(() => backtestRange(range, streams, chosen), [range, streams, chosen]);
   const { view, ran, start, cancel } = useBacktest();
   const fraction = progressFraction(view);
   const running = view.status === 'running';
   const ranSpan = ran ? { start: ran.start, end: ran.end } : null;
 
-  const canRun = span.ok && chosen.length > 0 && rules.trim() !== '';
+  const canRun = span.ok && (chosen.length > 0 || prometheus !== null) && rules.trim() !== '';
   const run = (): void => {
     if (!span.ok) return;
-    start({ rules, streamIds: [...chosen], pipeline, start: span.start, end: span.end });
+    start({ rules, streamIds: [...chosen], pipeline, prometheus, start: span.start, end: span.end });
   };
   useEffect(() => {
     runRef.current = canRun ? run : null;
@@ -65,6 +66,7 @@ export function BacktestPanel({ rules, streams, chosen, choice, runRef, theme, z
           <label>
             <input type="radio" name="pipeline-source" checked={source === 'none'} onChange={() => setSource('none')} data-testid="backtest-source-none" /> none (LogQL rules over the lines)
           </label>
+          <PrometheusSource choice={choice} />
         </fieldset>
         {source === 'pasted' && (
           <textarea
