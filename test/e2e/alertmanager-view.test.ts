@@ -45,4 +45,11 @@ describe('Alertmanager beside the rules', () => {
     expect(await alert.textContent()).toContain('Instance a is invaded by custom errors!');
     await screenshot(page, '44-alertmanager-view');
   });
+
+  it('offers the connected Alertmanager as where live alerts are sent', async () => {
+    const target = page.getByTestId('live-panel').getByTestId('live-alertmanager');
+    await until(async () => (await target.count()) === 1, 10_000, 'the Alertmanager target');
+    const options = await target.locator('option').allTextContents();
+    expect(options).toEqual(['no Alertmanager', `test alertmanager (${am.url})`]);
+  });
 });

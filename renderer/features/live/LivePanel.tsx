@@ -9,6 +9,7 @@ import { useLocation } from '../../app/LocationProvider';
 import { useSettings } from '../../app/SettingsProvider';
 import { formatDateTime } from '../../app/time-format';
 import { errorText } from '../../rpc/errors';
+import { AlertmanagerTarget } from './AlertmanagerTarget';
 import { LokiLiveSource, type LokiLiveChoice } from './LokiLiveSource';
 import { useRpcMutation, useRpcStream } from '../../rpc/hooks';
 import { silenceMatchersFor, SILENCE_DURATIONS, since, sortAlerts, stateSince } from './live-view';
@@ -161,6 +162,7 @@ export function LivePanel({ rules, streamIds, pipeline }: LivePanelProps) {
   const running = state.data?.running === true;
   const errors = start.data && !start.data.ok ? start.data.errors : [];
   const [loki, setLoki] = useState<LokiLiveChoice | null>(null);
+  const [amUrl, setAmUrl] = useState<string | null>(null);
   const lokiReady = loki !== null && loki.query.trim() !== '';
   const nothingToFollow = streamIds.length === 0 && !lokiReady;
   return (
@@ -173,12 +175,13 @@ export function LivePanel({ rules, streamIds, pipeline }: LivePanelProps) {
             data-testid="live-switch"
             checked={running}
             disabled={start.isPending || stop.isPending || (!running && (nothingToFollow || !rules.trim()))}
-            onChange={(e) => (e.target.checked ? start.mutate({ rules, streamIds, pipeline, loki: lokiReady ? loki : null }) : stop.mutate({}))}
+            onChange={(e) => (e.target.checked ? start.mutate({ rules, streamIds, pipeline, loki: lokiReady ? loki : null, alertmanager: amUrl ? { url: amUrl } : null }) : stop.mutate({}))}
           />{' '}
           {running ? 'Evaluating on followed logs' : nothingToFollow ? 'Choose streams (or a Loki selector) to follow' : 'Off'}
         </label>
       </div>
       <LokiLiveSource value={loki} onChange={setLoki} disabled={running} />
+      <AlertmanagerTarget value={amUrl} onChange={setAmUrl} disabled={running} />
       {start.error && <div className="error-text">{errorText(start.error)}</div>}
       {errors.map((e, i) => (
         <div key={i} className="error-text" data-testid="live-error">
