@@ -100,7 +100,8 @@ describe('an SSH file has the same line index as the local file', () => {
     } finally {
       await Promise.all([local.close(), remote.close()]);
     }
-  });
+  }, 120_000);
+
 });
 
 describe('SSH file errors in words', () => {
