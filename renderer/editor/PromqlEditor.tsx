@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { COMMON_OPTIONS, themeName, useEditorRefs, useEditorSync } from './editor-common';
+import { COMMON_OPTIONS, QUERY_LINE_OPTIONS, themeName, useEditorRefs, useEditorSync } from './editor-common';
 import { monaco } from './monaco';
 import { PROMQL, promqlMarker, registerPromql, setPromqlDataSource, type PromqlDataSource } from './promql-language';
 
@@ -35,20 +35,7 @@ export function PromqlEditor(props: PromqlEditorProps) {
       ...COMMON_OPTIONS,
       model,
       theme: themeName(latest.current.theme),
-      'semanticHighlighting.enabled': true,
-      lineNumbers: 'off',
-      glyphMargin: false,
-      folding: false,
-      lineDecorationsWidth: 6,
-      lineNumbersMinChars: 0,
-      renderLineHighlight: 'none',
-      overviewRulerLanes: 0,
-      scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false, verticalScrollbarSize: 8 },
-      lineHeight: LINE_PX,
-      padding: { top: PAD_PX, bottom: PAD_PX },
-      suggest: { showWords: false, insertMode: 'replace' },
-      quickSuggestions: { other: true, strings: true, comments: false },
-      contextmenu: false,
+      ...QUERY_LINE_OPTIONS,
       placeholder: latest.current.placeholder,
       ariaLabel: 'PromQL query',
     });

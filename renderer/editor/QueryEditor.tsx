@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { LogqlCheck } from '../../shared/contract/logql';
-import { COMMON_OPTIONS, themeName, useEditorRefs, useEditorSync } from './editor-common';
+import { COMMON_OPTIONS, QUERY_LINE_OPTIONS, themeName, useEditorRefs, useEditorSync } from './editor-common';
 import type { CompletionData } from './logql-completions';
 import { LOGQL, markerRange, registerLogql, setCompletionData } from './logql-language';
 import { createChecker, markerSpan } from './logql-markers';
@@ -44,21 +44,7 @@ export function QueryEditor(props: QueryEditorProps) {
       ...COMMON_OPTIONS,
       model,
       theme: themeName(latest.current.theme),
-      'semanticHighlighting.enabled': true,
-      lineNumbers: 'off',
-      glyphMargin: false,
-      folding: false,
-      lineDecorationsWidth: 6,
-      lineNumbersMinChars: 0,
-      renderLineHighlight: 'none',
-      overviewRulerLanes: 0,
-      hideCursorInOverviewRuler: true,
-      scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false, verticalScrollbarSize: 8 },
-      lineHeight: LINE_PX,
-      padding: { top: PAD_PX, bottom: PAD_PX },
-      suggest: { showWords: false, insertMode: 'replace' },
-      quickSuggestions: { other: true, strings: true, comments: false },
-      contextmenu: false,
+      ...QUERY_LINE_OPTIONS,
       placeholder: latest.current.placeholder,
       ariaLabel: 'LogQL query',
     });

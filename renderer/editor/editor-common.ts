@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import type { Completion } from './logql-completions';
 import { monaco } from './monaco';
 
 /** The Monaco theme for the app's theme. */
@@ -63,4 +64,56 @@ export function useEditorSync(
   }, [editorRef, emitted, value, cursorToEnd]);
 
   useEffect(() => monaco.editor.setTheme(themeName(theme)), [theme]);
+}
+
+/** The one-line query editors (LogQL, PromQL): no gutter, grows to a few lines, suggestions replace the word. */
+export const QUERY_LINE_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  'semanticHighlighting.enabled': true,
+  lineNumbers: 'off',
+  glyphMargin: false,
+  folding: false,
+  lineDecorationsWidth: 6,
+  lineNumbersMinChars: 0,
+  renderLineHighlight: 'none',
+  overviewRulerLanes: 0,
+  hideCursorInOverviewRuler: true,
+  scrollbar: { vertical: 'auto', horizontal: 'hidden', alwaysConsumeMouseWheel: false, verticalScrollbarSize: 8 },
+  lineHeight: 20,
+  padding: { top: 5, bottom: 5 },
+  suggest: { showWords: false, insertMode: 'replace' },
+  quickSuggestions: { other: true, strings: true, comments: false },
+  contextmenu: false,
+};
+
+const COMPLETION_KINDS = {
+  function: monaco.languages.CompletionItemKind.Function,
+  label: monaco.languages.CompletionItemKind.Field,
+  value: monaco.languages.CompletionItemKind.Value,
+  keyword: monaco.languages.CompletionItemKind.Keyword,
+  operator: monaco.languages.CompletionItemKind.Operator,
+  duration: monaco.languages.CompletionItemKind.Unit,
+  snippet: monaco.languages.CompletionItemKind.Snippet,
+} as const;
+
+/** [from, to) offsets of a model as a Monaco range. */
+export function offsetRange(model: monaco.editor.ITextModel, from: number, to: number): monaco.IRange {
+  const a = model.getPositionAt(from);
+  const b = model.getPositionAt(to);
+  return { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
+}
+
+/** An editor-neutral suggestion (logql-completions.ts Completion) as Monaco's. */
+export function toSuggestion(model: monaco.editor.ITextModel, c: Completion): monaco.languages.CompletionItem {
+  return {
+    label: c.label,
+    kind: COMPLETION_KINDS[c.kind],
+    insertText: c.insertText,
+    insertTextRules: c.snippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
+    range: offsetRange(model, c.range.from, c.range.to),
+    detail: c.detail,
+    documentation: c.documentation,
+    filterText: c.filterText,
+    sortText: c.sortText,
+    command: c.retrigger ? { id: 'editor.action.triggerSuggest', title: 'more' } : undefined,
+  };
 }

@@ -1,5 +1,6 @@
+import { offsetRange, toSuggestion } from './editor-common';
 import { monaco } from './monaco';
-import { completionsFor, type Completion, type CompletionData } from './logql-completions';
+import { completionsFor, type CompletionData } from './logql-completions';
 import { semanticTokenData, TOKEN_CLASSES } from './logql-highlight';
 import { cursorSituation } from './logql-situation';
 
@@ -10,22 +11,6 @@ const dataSources = new WeakMap<monaco.editor.ITextModel, () => CompletionData>(
 
 export function setCompletionData(model: monaco.editor.ITextModel, get: () => CompletionData): void {
   dataSources.set(model, get);
-}
-
-const KINDS: Record<Completion['kind'], monaco.languages.CompletionItemKind> = {
-  function: monaco.languages.CompletionItemKind.Function,
-  label: monaco.languages.CompletionItemKind.Field,
-  value: monaco.languages.CompletionItemKind.Value,
-  keyword: monaco.languages.CompletionItemKind.Keyword,
-  operator: monaco.languages.CompletionItemKind.Operator,
-  duration: monaco.languages.CompletionItemKind.Unit,
-  snippet: monaco.languages.CompletionItemKind.Snippet,
-};
-
-function toRange(model: monaco.editor.ITextModel, from: number, to: number): monaco.IRange {
-  const a = model.getPositionAt(from);
-  const b = model.getPositionAt(to);
-  return { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
 }
 
 // Colours per token class, close to Grafana's Loki editor; one rule per class of TOKEN_CLASSES.
@@ -79,18 +64,7 @@ export function registerLogql(): void {
       const data = dataSources.get(model)?.() ?? { streams: [] };
       const items = completionsFor(cursorSituation(model.getValue(), offset), data);
       return {
-        suggestions: items.map((c) => ({
-          label: c.label,
-          kind: KINDS[c.kind],
-          insertText: c.insertText,
-          insertTextRules: c.snippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
-          range: toRange(model, c.range.from, c.range.to),
-          detail: c.detail,
-          documentation: c.documentation,
-          filterText: c.filterText,
-          sortText: c.sortText,
-          command: c.retrigger ? { id: 'editor.action.triggerSuggest', title: 'more' } : undefined,
-        })),
+        suggestions: items.map((c) => toSuggestion(model, c)),
       };
     },
   });
@@ -100,5 +74,5 @@ export function registerLogql(): void {
 }
 
 export function markerRange(model: monaco.editor.ITextModel, from: number, to: number): monaco.IRange {
-  return toRange(model, from, to);
+  return offsetRange(model, from, to);
 }

@@ -1,6 +1,7 @@
 import { parsePromql } from '../../shared/promql/parse';
 import { registerLogql } from './logql-language';
 import { TOKEN_CLASSES } from './logql-highlight';
+import { offsetRange, toSuggestion } from './editor-common';
 import { monaco } from './monaco';
 import { promqlCompletions, type PromqlCompletionData } from './promql-completions';
 import { promqlTokenData } from './promql-highlight';
@@ -16,22 +17,6 @@ export function setPromqlDataSource(model: monaco.editor.ITextModel, source: Pro
   sources.set(model, source);
 }
 
-const KINDS = {
-  function: monaco.languages.CompletionItemKind.Function,
-  label: monaco.languages.CompletionItemKind.Field,
-  value: monaco.languages.CompletionItemKind.Value,
-  keyword: monaco.languages.CompletionItemKind.Keyword,
-  operator: monaco.languages.CompletionItemKind.Operator,
-  duration: monaco.languages.CompletionItemKind.Unit,
-  snippet: monaco.languages.CompletionItemKind.Snippet,
-} as const;
-
-function toRange(model: monaco.editor.ITextModel, from: number, to: number): monaco.IRange {
-  const a = model.getPositionAt(from);
-  const b = model.getPositionAt(to);
-  return { startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column };
-}
-
 /** Prometheus' own parse error for the text, as a marker (null: it parses). */
 export function promqlMarker(model: monaco.editor.ITextModel): monaco.editor.IMarkerData | null {
   const text = model.getValue();
@@ -40,7 +25,7 @@ export function promqlMarker(model: monaco.editor.ITextModel): monaco.editor.IMa
   if (r.ok) return null;
   const from = Math.min(r.error.start, Math.max(0, text.length - 1));
   const to = Math.max(from + 1, Math.min(r.error.end, text.length));
-  return { ...toRange(model, from, to), message: r.error.message, severity: monaco.MarkerSeverity.Error, source: 'Prometheus' };
+  return { ...offsetRange(model, from, to), message: r.error.message, severity: monaco.MarkerSeverity.Error, source: 'Prometheus' };
 }
 
 let registered = false;
@@ -75,18 +60,7 @@ export function registerPromql(): void {
       token.onCancellationRequested(() => abort.abort());
       const data = await source(situation, abort.signal).catch(() => ({ metrics: [], labelNames: [], labelValues: [] }));
       return {
-        suggestions: promqlCompletions(situation, data).map((c) => ({
-          label: c.label,
-          kind: KINDS[c.kind],
-          insertText: c.insertText,
-          insertTextRules: c.snippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
-          range: toRange(model, c.range.from, c.range.to),
-          detail: c.detail,
-          documentation: c.documentation,
-          filterText: c.filterText,
-          sortText: c.sortText,
-          command: c.retrigger ? { id: 'editor.action.triggerSuggest', title: 'more' } : undefined,
-        })),
+        suggestions: promqlCompletions(situation, data).map((c) => toSuggestion(model, c)),
       };
     },
   });
