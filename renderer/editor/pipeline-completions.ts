@@ -15,17 +15,32 @@ function keyInsert(name: string, node: SchemaNode): string {
   return node.keys || node.anyKey || node.items ? `${name}:` : `${name}: `;
 }
 
-/** What to offer in a situation: keys of the map at the path, or the values a key takes. */
-export function pipelineCompletions(s: YamlSituation): YamlCompletion[] {
+/** Where a YAML schema answers: the node a value belongs to, and the map whose keys go at a path. */
+export interface SchemaLookup {
+  valueNode(path: string[]): SchemaNode | null;
+  mapNode(path: string[]): SchemaNode | null;
+  /** How the keys of a map are shown (a pipeline's stage list shows stages). */
+  keyKind?(map: SchemaNode): YamlCompletion['kind'];
+}
+
+/** What to offer in a situation, for any schema: keys of the map at the path, or the values a key takes. */
+export function schemaCompletions(s: YamlSituation, schema: SchemaLookup): YamlCompletion[] {
   const range = { from: s.partialFrom, to: s.partialFrom + s.partial.length };
   if (s.kind === 'value') {
-    const node = s.key === null ? null : nodeAt([...s.path, s.key]);
+    const node = s.key === null ? null : schema.valueNode([...s.path, s.key]);
     return (node?.values ?? []).map((v) => ({ label: v, insertText: v, kind: 'value', documentation: node!.doc, range }));
   }
-  const map = mapAt(s.path);
+  const map = schema.mapNode(s.path);
   if (!map?.keys) return [];
-  const stage = map === STAGE_ITEM;
-  return Object.entries(map.keys).map(([name, node]) => ({ label: name, insertText: keyInsert(name, node), kind: stage ? 'stage' : 'key', documentation: node.doc, range }));
+  const kind = schema.keyKind?.(map) ?? 'key';
+  return Object.entries(map.keys).map(([name, node]) => ({ label: name, insertText: keyInsert(name, node), kind, documentation: node.doc, range }));
+}
+
+const PIPELINE_SCHEMA: SchemaLookup = { valueNode: nodeAt, mapNode: mapAt, keyKind: (m) => (m === STAGE_ITEM ? 'stage' : 'key') };
+
+/** Promtail's pipeline_stages schema. */
+export function pipelineCompletions(s: YamlSituation): YamlCompletion[] {
+  return schemaCompletions(s, PIPELINE_SCHEMA);
 }
 
 /** Completions at an offset of a YAML text. */

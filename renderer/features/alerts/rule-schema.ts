@@ -4,6 +4,7 @@
  * references). Completion and hover read only this table.
  */
 import type { SchemaNode } from '../../editor/pipeline-schema';
+import { schemaCompletions, type YamlCompletion } from '../../editor/pipeline-completions';
 import type { YamlSituation } from '../../editor/yaml-situation';
 import { yamlSituation } from '../../editor/yaml-situation';
 
@@ -50,29 +51,11 @@ export function ruleNodeAt(path: readonly string[]): SchemaNode | null {
   return node ?? null;
 }
 
-export interface RuleCompletion {
-  label: string;
-  insertText: string;
-  kind: 'key' | 'value';
-  documentation: string;
-  range: { from: number; to: number };
-}
+export type RuleCompletion = YamlCompletion;
 
-/** A key with children opens a block (`key:`), a leaf gets `key: `; a rule list item starts as a map. */
-function keyInsert(name: string, node: SchemaNode): string {
-  return node.keys || node.anyKey || node.items ? `${name}:` : `${name}: `;
-}
-
-/** What to offer: the keys of the map at the cursor (those not written yet first), or a key's values. */
+/** What to offer: the keys of the map at the cursor, or a key's values (the shared YAML-schema completion). */
 export function ruleCompletions(s: YamlSituation): RuleCompletion[] {
-  const range = { from: s.partialFrom, to: s.partialFrom + s.partial.length };
-  if (s.kind === 'value') {
-    const node = s.key === null ? null : ruleNodeAt([...s.path, s.key]);
-    return (node?.values ?? []).map((v) => ({ label: v, insertText: v, kind: 'value', documentation: node!.doc, range }));
-  }
-  const map = ruleNodeAt(s.path);
-  if (!map?.keys) return [];
-  return Object.entries(map.keys).map(([name, node]) => ({ label: name, insertText: keyInsert(name, node), kind: 'key', documentation: node.doc, range }));
+  return schemaCompletions(s, { valueNode: ruleNodeAt, mapNode: ruleNodeAt });
 }
 
 export function ruleCompletionsAt(text: string, offset: number): RuleCompletion[] {
